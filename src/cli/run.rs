@@ -1,0 +1,458 @@
+//! Running a command: inputs → engine (in parallel with rayon) → renderers →
+//! exit status. Output is produced per input inside the workers and printed
+//! in input order, so it is identical with 1 or N threads.
+
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::cli::{CheckArgs, Cli, ColorArg, Command, CommonArgs, FixArgs, FormatArg};
+use crate::diagnostic::Applicability;
+use crate::engine::Engine;
+use crate::error::{Error, Result};
+use crate::input::{self, FileStamp, Input};
+use crate::render::{diff, human, json};
+use crate::rules::{Family, REGISTRY};
+use crate::source::Origin;
+use crate::text::Document;
+
+/// How a run ended, as a process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing found (or nothing left to fix; no change for `diff`).
+    Clean = 0,
+    /// Findings remain (or `diff` would change something).
+    Findings = 1,
+    /// At least one input could not be processed, or the command was invalid.
+    Error = 2,
+}
+
+/// Runs a parsed command line.
+#[must_use]
+pub fn run(cli: Cli) -> ExitStatus {
+    match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Fix(args) => fix_or_diff(&args, Mode::Fix),
+        Command::Diff(args) => fix_or_diff(&args, Mode::Diff),
+        Command::Rules => {
+            emit(&rules_table());
+            ExitStatus::Clean
+        }
+        Command::Explain { rule } => match crate::rules::find(&rule) {
+            Some(r) => {
+                let m = r.meta();
+                emit(&format!(
+                    "# {} {}\n\n{}\n\nFamily: {} · default: {} · fix: {}\n\n{}",
+                    m.code,
+                    m.name,
+                    m.summary,
+                    m.family.name(),
+                    if m.default_enabled { "on" } else { "off" },
+                    m.fix_safety.as_str(),
+                    m.explanation
+                ));
+                ExitStatus::Clean
+            }
+            None => {
+                eprintln!("error: unknown rule `{rule}` (see `copyedit rules`)");
+                ExitStatus::Error
+            }
+        },
+    }
+}
+
+/// Writes to stdout; a closed pipe ends the process quietly.
+fn emit(s: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to stdout: {e}");
+        std::process::exit(ExitStatus::Error as i32);
+    }
+}
+
+fn rules_table() -> String {
+    let mut s = String::from("code  name                              family   default  fix\n");
+    for r in REGISTRY {
+        let m = r.meta();
+        let _ = writeln!(
+            s,
+            "{:<5} {:<33} {:<8} {:<8} {}",
+            m.code,
+            m.name,
+            m.family.name(),
+            if m.default_enabled { "on" } else { "off" },
+            m.fix_safety.as_str()
+        );
+    }
+    s
+}
+
+fn configure_threads(common: &CommonArgs) -> Result<()> {
+    if let Some(n) = common.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| Error::usage(format!("cannot start {n} threads: {e}")))?;
+    }
+    Ok(())
+}
+
+fn use_color(arg: ColorArg) -> bool {
+    match arg {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// A text to process and where it came from.
+struct Loaded {
+    origin: Origin,
+    text: String,
+    stamp: Option<FileStamp>,
+}
+
+/// One input's place in the run: loaded lazily inside a worker.
+enum Pending {
+    File { path: PathBuf, explicit: bool },
+    Stdin(Result<String>),
+    Failed(Error),
+}
+
+fn gather(paths: &[PathBuf]) -> Vec<Pending> {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut stdin_read = false;
+    input::expand(paths)
+        .into_iter()
+        .map(|item| match item {
+            Ok(Input::File { path, explicit }) => Pending::File { path, explicit },
+            Ok(Input::Stdin) => {
+                if stdin_read {
+                    return Pending::Failed(Error::usage("`-` given more than once").at("-"));
+                }
+                stdin_read = true;
+                let mut bytes = Vec::new();
+                let text = std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(Error::from)
+                    .and_then(|_| input::decode(bytes));
+                Pending::Stdin(text.map_err(|e| e.at("-")))
+            }
+            Err(e) => Pending::Failed(e),
+        })
+        .collect()
+}
+
+/// Loads a pending input: `Ok(None)` when it is skipped (binary, found by walking).
+fn load(p: Pending) -> Result<Option<Loaded>> {
+    match p {
+        Pending::File { path, explicit } => {
+            Ok(input::read_file(&path, explicit)?.map(|f| Loaded {
+                origin: Origin::File(path),
+                text: f.text,
+                stamp: Some(f.stamp),
+            }))
+        }
+        Pending::Stdin(text) => Ok(Some(Loaded {
+            origin: Origin::Stdin,
+            text: text?,
+            stamp: None,
+        })),
+        Pending::Failed(e) => Err(e),
+    }
+}
+
+/// What processing one input produced, ready to print.
+#[derive(Default)]
+struct Outcome {
+    /// Printed to stdout, in input order.
+    stdout: String,
+    /// Printed to stderr, in input order.
+    stderr: String,
+    sources: usize,
+    findings: usize,
+    fixable: usize,
+    fixed: usize,
+    changed: bool,
+    errors: usize,
+}
+
+fn error_outcome(e: &Error, format: FormatArg) -> Outcome {
+    let mut o = Outcome {
+        errors: 1,
+        ..Outcome::default()
+    };
+    if format == FormatArg::Json {
+        let origin = Origin::File(e.path().map(PathBuf::from).unwrap_or_default());
+        o.stdout = json::error_line(&origin, &e.reason());
+    } else {
+        o.stderr = format!("error: {e}\n");
+    }
+    o
+}
+
+fn check(args: &CheckArgs) -> ExitStatus {
+    let common = &args.common;
+    if let Err(e) = configure_threads(common) {
+        eprintln!("error: {e}");
+        return ExitStatus::Error;
+    }
+    let engine = match Engine::new(common.settings(args.unsafe_fixes)) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitStatus::Error;
+        }
+    };
+    let style = human::Style {
+        color: args.format == FormatArg::Human && use_color(common.color),
+    };
+    let level = engine.settings().fix_level;
+    let outcomes: Vec<Outcome> = gather(&common.paths)
+        .into_par_iter()
+        .map(|p| match load(p) {
+            Ok(Some(loaded)) => check_one(&engine, &loaded, args.format, level, style),
+            Ok(None) => Outcome::default(),
+            Err(e) => error_outcome(&e, args.format),
+        })
+        .collect();
+    let mut total = Outcome::default();
+    for o in &outcomes {
+        print_outcome(o);
+        total.sources += o.sources;
+        total.findings += o.findings;
+        total.fixable += o.fixable;
+        total.errors += o.errors;
+    }
+    match args.format {
+        FormatArg::Json => emit(&json::summary_line(
+            total.sources,
+            total.findings,
+            total.errors,
+        )),
+        FormatArg::Human => emit(&human_summary(&total, level)),
+    }
+    exit_status(&total, total.findings > 0, common.exit_zero)
+}
+
+fn print_outcome(o: &Outcome) {
+    if !o.stdout.is_empty() {
+        emit(&o.stdout);
+    }
+    if !o.stderr.is_empty() {
+        eprint!("{}", o.stderr);
+    }
+}
+
+fn exit_status(total: &Outcome, found: bool, exit_zero: bool) -> ExitStatus {
+    if total.errors > 0 {
+        ExitStatus::Error
+    } else if found && !exit_zero {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    }
+}
+
+fn human_summary(total: &Outcome, level: Applicability) -> String {
+    let sources = plural(total.sources, "source", "sources");
+    let mut s = if total.findings == 0 {
+        format!("No findings in {sources}.")
+    } else {
+        let mut s = format!(
+            "Found {} in {sources}",
+            plural(total.findings, "finding", "findings")
+        );
+        if total.fixable > 0 {
+            let how = if level == Applicability::Safe {
+                "`copyedit fix`"
+            } else {
+                "`copyedit fix --unsafe-fixes`"
+            };
+            let _ = write!(s, " ({} fixable with {how})", total.fixable);
+        }
+        s.push('.');
+        s
+    };
+    if total.errors > 0 {
+        let _ = write!(
+            s,
+            " {} could not be read.",
+            plural(total.errors, "input", "inputs")
+        );
+    }
+    s.push('\n');
+    s
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn check_one(
+    engine: &Engine,
+    loaded: &Loaded,
+    format: FormatArg,
+    level: Applicability,
+    style: human::Style,
+) -> Outcome {
+    let doc = Document::new(&loaded.text, loaded.origin.format());
+    let report = engine.report(&doc);
+    let mut o = Outcome {
+        sources: 1,
+        findings: report.findings.len(),
+        fixable: report
+            .findings
+            .iter()
+            .filter(|f| f.fix_at(level).is_some())
+            .count(),
+        ..Outcome::default()
+    };
+    match format {
+        FormatArg::Json => {
+            for f in &report.findings {
+                o.stdout
+                    .push_str(&json::finding_line(&loaded.origin, &doc, f));
+            }
+            o.stdout.push_str(&json::source_line(
+                &loaded.origin,
+                &report.findings,
+                level,
+                report.spin.score,
+                report.spin.spun,
+            ));
+        }
+        FormatArg::Human => {
+            for f in &report.findings {
+                o.stdout.push_str(&human::render_finding(
+                    &loaded.origin,
+                    &doc,
+                    f,
+                    level,
+                    style,
+                ));
+                o.stdout.push('\n');
+            }
+            let spin_rules_on = engine
+                .rules()
+                .iter()
+                .any(|r| r.meta().family == Family::Spin);
+            if spin_rules_on && report.spin.score > 0.0 {
+                let _ = writeln!(
+                    o.stdout,
+                    "{}: spin score {:.2}{}\n",
+                    loaded.origin.display_path(),
+                    report.spin.score,
+                    if report.spin.spun {
+                        " — looks machine-spun"
+                    } else {
+                        ""
+                    }
+                );
+            }
+        }
+    }
+    o
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Fix,
+    Diff,
+}
+
+fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
+    let common = &args.common;
+    if let Err(e) = configure_threads(common) {
+        eprintln!("error: {e}");
+        return ExitStatus::Error;
+    }
+    let engine = match Engine::new(common.settings(args.unsafe_fixes)) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitStatus::Error;
+        }
+    };
+    let outcomes: Vec<Outcome> = gather(&common.paths)
+        .into_par_iter()
+        .map(
+            |p| match load(p).and_then(|l| l.map(|l| fix_one(&engine, l, mode)).transpose()) {
+                Ok(Some(o)) => o,
+                Ok(None) => Outcome::default(),
+                Err(e) => error_outcome(&e, FormatArg::Human),
+            },
+        )
+        .collect();
+    let mut total = Outcome::default();
+    let mut changed_sources = 0;
+    for o in &outcomes {
+        print_outcome(o);
+        total.sources += o.sources;
+        total.findings += o.findings;
+        total.fixed += o.fixed;
+        total.errors += o.errors;
+        changed_sources += usize::from(o.changed);
+    }
+    let verb = if mode == Mode::Fix {
+        "Fixed"
+    } else {
+        "Would fix"
+    };
+    let mut summary = format!(
+        "{verb} {} in {}",
+        plural(total.fixed, "finding", "findings"),
+        plural(changed_sources, "source", "sources")
+    );
+    if total.findings > 0 {
+        let _ = write!(summary, "; {} remaining", total.findings);
+    }
+    eprintln!("{summary}.");
+    let found = match mode {
+        Mode::Fix => total.findings > 0,
+        Mode::Diff => changed_sources > 0,
+    };
+    exit_status(&total, found, common.exit_zero)
+}
+
+fn fix_one(engine: &Engine, loaded: Loaded, mode: Mode) -> Result<Outcome> {
+    let format = loaded.origin.format();
+    let outcome = engine
+        .fix(&loaded.text, format)
+        .map_err(|e| e.at(loaded.origin.display_path()))?;
+    let changed = outcome.text != loaded.text;
+    let mut o = Outcome {
+        sources: 1,
+        findings: outcome.remaining.len(),
+        fixed: outcome.applied,
+        changed,
+        ..Outcome::default()
+    };
+    match (mode, &loaded.origin) {
+        (Mode::Diff, origin) => {
+            o.stdout = diff::unified_diff(&origin.display_path(), &loaded.text, &outcome.text);
+        }
+        (Mode::Fix, Origin::Stdin) => o.stdout = outcome.text,
+        (Mode::Fix, Origin::File(path)) => {
+            if changed {
+                let stamp = loaded.stamp.as_ref().expect("files are read with a stamp");
+                input::write_atomic(path, &outcome.text, stamp)?;
+            }
+        }
+        (Mode::Fix, Origin::Record { .. }) => {}
+    }
+    Ok(o)
+}

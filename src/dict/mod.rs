@@ -1,0 +1,17 @@
+//! Embedded dictionaries, parsed once on first use and shared read-only.
+//!
+//! The files in `dictionaries/` are compiled into the binary, so copyedit
+//! needs no data files at run time. Each list is parsed lazily the first time
+//! a rule asks for it, so a run that does not need a list never pays for it.
+
+pub mod misspellings;
+
+pub use misspellings::{misspellings, Misspellings};
+
+/// Iterates the data lines of a dictionary file: no blank lines, no `#` comments.
+pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
+    src.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}

@@ -1,0 +1,100 @@
+//! The [`Engine`]: runs the enabled rules over a document, orders their
+//! findings, scores spin and fixes text until stable.
+
+use crate::config::Settings;
+use crate::diagnostic::Finding;
+use crate::error::Result;
+use crate::fix::{fix_until_stable, FixOutcome};
+use crate::rules::spun::{document_spin, SpinVerdict};
+use crate::rules::{CheckContext, Rule};
+use crate::text::{Document, Format};
+
+/// What checking one document produced.
+#[derive(Debug)]
+pub struct Report {
+    /// Findings sorted by position, then rule code.
+    pub findings: Vec<Finding>,
+    /// The document's spin score and verdict.
+    pub spin: SpinVerdict,
+}
+
+/// Runs rules. Immutable once built; one engine serves every worker thread.
+#[derive(Debug)]
+pub struct Engine {
+    settings: Settings,
+    rules: Vec<&'static dyn Rule>,
+}
+
+impl std::fmt::Debug for dyn Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.meta().code)
+    }
+}
+
+impl Engine {
+    /// An engine for `settings`.
+    ///
+    /// # Errors
+    /// A usage error when a rule selector matches no rule.
+    pub fn new(settings: Settings) -> Result<Self> {
+        settings.validate()?;
+        let rules = settings.enabled_rules();
+        Ok(Self { settings, rules })
+    }
+
+    /// The settings in force.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The rules that run, in registry order.
+    #[must_use]
+    pub fn rules(&self) -> &[&'static dyn Rule] {
+        &self.rules
+    }
+
+    /// Runs every enabled rule; findings sorted by (start, end, code), exact
+    /// duplicates dropped.
+    #[must_use]
+    pub fn check(&self, doc: &Document<'_>) -> Vec<Finding> {
+        let ctx = CheckContext {
+            settings: &self.settings,
+        };
+        let mut findings = Vec::new();
+        for rule in &self.rules {
+            rule.check(doc, &ctx, &mut findings);
+        }
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
+        });
+        findings.dedup_by(|a, b| {
+            a.span == b.span && a.rule.code == b.rule.code && a.message == b.message
+        });
+        findings
+    }
+
+    /// Checks a document and scores its spin.
+    #[must_use]
+    pub fn report(&self, doc: &Document<'_>) -> Report {
+        let findings = self.check(doc);
+        let spin = document_spin(doc, &findings);
+        Report { findings, spin }
+    }
+
+    /// Checks `text` read as `format`.
+    #[must_use]
+    pub fn report_text(&self, text: &str, format: Format) -> Report {
+        self.report(&Document::new(text, format))
+    }
+
+    /// Fixes `text` at the settings' fix level until no applicable fix is left.
+    ///
+    /// # Errors
+    /// When fixes do not converge within the pass limit.
+    pub fn fix(&self, text: &str, format: Format) -> Result<FixOutcome> {
+        fix_until_stable(text, self.settings.fix_level, |t| {
+            self.check(&Document::new(t, format))
+        })
+    }
+}

@@ -1,0 +1,5 @@
+//! Renderers: turn findings and reports into text for people and programs.
+
+pub mod diff;
+pub mod human;
+pub mod json;

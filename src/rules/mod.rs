@@ -1,0 +1,159 @@
+//! Rules: the [`Rule`] trait, rule metadata and the registry.
+//!
+//! [`REGISTRY`] is the only list of rules, sorted by code. Adding a rule is a
+//! new file, one line here, a fixture and a snapshot. Codes are stable and
+//! never reused: family letter + three digits (`T` typos and words, `Q`
+//! quotes, punctuation and spacing, `U` Unicode and encoding, `S` spun prose).
+
+pub mod spun;
+pub mod typo;
+
+use crate::config::Settings;
+use crate::diagnostic::Finding;
+use crate::text::Document;
+
+/// The family a rule belongs to; the first letter of its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    /// `T`: typos and words.
+    Typo,
+    /// `Q`: quotes, punctuation and spacing.
+    Quote,
+    /// `U`: Unicode and encoding.
+    Unicode,
+    /// `S`: synonym-spun prose.
+    Spin,
+}
+
+impl Family {
+    /// Every family, in code order.
+    pub const ALL: [Family; 4] = [Family::Typo, Family::Quote, Family::Unicode, Family::Spin];
+
+    /// The code letter.
+    #[must_use]
+    pub fn letter(self) -> char {
+        match self {
+            Family::Typo => 'T',
+            Family::Quote => 'Q',
+            Family::Unicode => 'U',
+            Family::Spin => 'S',
+        }
+    }
+
+    /// A lowercase name for reports.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Typo => "typos",
+            Family::Quote => "quotes",
+            Family::Unicode => "unicode",
+            Family::Spin => "spin",
+        }
+    }
+}
+
+/// What kind of fix a rule can offer, for `copyedit rules`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixSafety {
+    /// Its fixes are always safe.
+    Safe,
+    /// Safe in some cases, unsafe or display-only in others.
+    Sometimes,
+    /// Its fixes need a person to opt in.
+    Unsafe,
+    /// It only reports.
+    None,
+}
+
+impl FixSafety {
+    /// A short label.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixSafety::Safe => "safe",
+            FixSafety::Sometimes => "sometimes",
+            FixSafety::Unsafe => "unsafe",
+            FixSafety::None => "none",
+        }
+    }
+}
+
+/// Static description of a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, e.g. `T001`.
+    pub code: &'static str,
+    /// Kebab-case name of the problem, e.g. `known-misspelling`.
+    pub name: &'static str,
+    /// The family (matches the code's letter).
+    pub family: Family,
+    /// One line for `copyedit rules`.
+    pub summary: &'static str,
+    /// Markdown documentation printed by `copyedit explain`, with the headings
+    /// `## What it flags`, `## Why it matters`, `## Example`, `## Fix safety`.
+    pub explanation: &'static str,
+    /// Whether the rule runs without being selected.
+    pub default_enabled: bool,
+    /// What its fixes are like.
+    pub fix_safety: FixSafety,
+}
+
+/// Per-run information a rule may use besides the document.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckContext<'a> {
+    /// The effective settings.
+    pub settings: &'a Settings,
+}
+
+/// A check over a document. Rules are immutable and shared by all workers.
+pub trait Rule: Send + Sync {
+    /// The rule's metadata.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Appends what the rule finds in `doc` to `out`.
+    fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every rule, sorted by code. The only list of rules.
+pub static REGISTRY: &[&dyn Rule] = &[&typo::known_misspelling::KnownMisspelling];
+
+/// Finds a rule by code or name.
+#[must_use]
+pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(code_or_name) || r.meta().name == code_or_name)
+}
+
+/// Whether selector `sel` (a code, a code prefix such as `T` or `S0`, a
+/// name, or `ALL`) matches the rule.
+#[must_use]
+pub fn selector_matches(sel: &str, meta: &RuleMeta) -> bool {
+    sel.eq_ignore_ascii_case("all")
+        || meta.name == sel
+        || (!sel.is_empty()
+            && sel.len() <= meta.code.len()
+            && meta.code[..sel.len()].eq_ignore_ascii_case(sel))
+}
+
+/// Whether `sel` matches at least one rule.
+#[must_use]
+pub fn is_known_selector(sel: &str) -> bool {
+    REGISTRY.iter().any(|r| selector_matches(sel, r.meta()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors_match_codes_prefixes_and_names() {
+        let meta = typo::known_misspelling::KnownMisspelling.meta();
+        for sel in ["T001", "t001", "T", "T0", "known-misspelling", "ALL"] {
+            assert!(selector_matches(sel, meta), "{sel}");
+        }
+        for sel in ["T002", "Q", "S0", "known", ""] {
+            assert!(!selector_matches(sel, meta), "{sel}");
+        }
+    }
+}

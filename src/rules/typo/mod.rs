@@ -1,0 +1,3 @@
+//! `T` rules: typos and words.
+
+pub mod known_misspelling;
