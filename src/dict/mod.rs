@@ -4,9 +4,13 @@
 //! needs no data files at run time. Each list is parsed lazily the first time
 //! a rule asks for it, so a run that does not need a list never pays for it.
 
+pub mod bigrams;
 pub mod misspellings;
+pub mod words;
 
+pub use bigrams::{bigrams, Bigrams};
 pub use misspellings::{misspellings, Misspellings};
+pub use words::{words, Words};
 
 /// Iterates the data lines of a dictionary file: no blank lines, no `#` comments.
 pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
