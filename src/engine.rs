@@ -60,6 +60,7 @@ impl Engine {
     pub fn check(&self, doc: &Document<'_>) -> Vec<Finding> {
         let ctx = CheckContext {
             settings: &self.settings,
+            batch_names: None,
         };
         let mut findings = Vec::new();
         for rule in &self.rules {

@@ -103,6 +103,18 @@ pub struct RuleMeta {
 pub struct CheckContext<'a> {
     /// The effective settings.
     pub settings: &'a Settings,
+    /// Words seen capitalised across many documents of the same batch (a
+    /// directory or a dump): names, not typos. Folded keys. `None` outside
+    /// batch runs.
+    pub batch_names: Option<&'a rustc_hash::FxHashSet<Box<str>>>,
+}
+
+impl CheckContext<'_> {
+    /// Whether the batch shows `folded` (a folded word key) to be a name.
+    #[must_use]
+    pub fn is_batch_name(&self, folded: &str) -> bool {
+        self.batch_names.is_some_and(|set| set.contains(folded))
+    }
 }
 
 /// A check over a document. Rules are immutable and shared by all workers.
