@@ -112,10 +112,13 @@ pub struct CheckContext<'a> {
 }
 
 impl CheckContext<'_> {
-    /// Whether the batch shows `folded` (a folded word key) to be a name.
+    /// Whether the batch shows `folded` (a folded word key, possibly with a
+    /// possessive `'s`) to be a name.
     #[must_use]
     pub fn is_batch_name(&self, folded: &str) -> bool {
-        self.batch_names.is_some_and(|set| set.contains(folded))
+        self.batch_names.is_some_and(|set| {
+            set.contains(folded) || set.contains(crate::batch::strip_possessive(folded))
+        })
     }
 }
 
