@@ -1,7 +1,7 @@
 //! The command line: arguments (clap derive) and their conversion to settings.
 
-pub mod report;
 pub mod dump;
+pub mod report;
 pub mod run;
 
 use std::path::PathBuf;

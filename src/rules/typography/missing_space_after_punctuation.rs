@@ -94,15 +94,19 @@ impl Rule for MissingSpaceAfterPunctuation {
                 continue;
             }
             out.push(
-                Finding::new(&META, mark.span, format!("No space after `{m}` in `{p}{m}{n}`"))
-                    .suggest(
-                        Suggestion::replace(
-                            crate::text::Span::new(mark.span.start, mark.span.end),
-                            &format!("{m} "),
-                            Applicability::Safe,
-                        )
-                        .because("a space follows sentence punctuation"),
-                    ),
+                Finding::new(
+                    &META,
+                    mark.span,
+                    format!("No space after `{m}` in `{p}{m}{n}`"),
+                )
+                .suggest(
+                    Suggestion::replace(
+                        crate::text::Span::new(mark.span.start, mark.span.end),
+                        &format!("{m} "),
+                        Applicability::Safe,
+                    )
+                    .because("a space follows sentence punctuation"),
+                ),
             );
         }
     }

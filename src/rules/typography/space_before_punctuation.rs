@@ -68,9 +68,8 @@ impl Rule for SpaceBeforePunctuation {
             }
             // What follows the mark: a space, a quote, a bracket or the end.
             let after = text[mark.span.end..].chars().next();
-            let ok_after = after.is_none_or(|c| {
-                c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\'')
-            });
+            let ok_after =
+                after.is_none_or(|c| c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\''));
             if !ok_after {
                 continue;
             }

@@ -54,7 +54,8 @@ impl Rule for WrongApostrophe {
             if !matches!(mark, "\u{2018}" | "\u{2032}" | "`" | "\u{B4}") {
                 continue;
             }
-            let (Some(prev), Some(next)) = (tokens.get(i.wrapping_sub(1)), tokens.get(i + 1)) else {
+            let (Some(prev), Some(next)) = (tokens.get(i.wrapping_sub(1)), tokens.get(i + 1))
+            else {
                 continue;
             };
             if !(prev.kind == TokenKind::Word && next.kind == TokenKind::Word) {
@@ -71,12 +72,7 @@ impl Rule for WrongApostrophe {
             });
             let replacement = if straight { "'" } else { "\u{2019}" };
             out.push(
-                Finding::new(
-                    &META,
-                    t.span,
-                    format!("`{mark}` stands for an apostrophe"),
-                )
-                .suggest(
+                Finding::new(&META, t.span, format!("`{mark}` stands for an apostrophe")).suggest(
                     Suggestion::replace(t.span, replacement, Applicability::Safe)
                         .because("between two letters only an apostrophe fits"),
                 ),
@@ -92,7 +88,11 @@ mod tests {
     #[test]
     fn replaces_marks_between_letters() {
         assert_fixes_to("Q003", "her father‘s account", "her father’s account");
-        assert_fixes_to("Q003", "the world′s and Mozambique`s", "the world’s and Mozambique’s");
+        assert_fixes_to(
+            "Q003",
+            "the world′s and Mozambique`s",
+            "the world’s and Mozambique’s",
+        );
         assert_fixes_to("Q003", "don't and don‘t", "don't and don't");
     }
 

@@ -26,7 +26,7 @@ marks in scripts that need them (Arabic, Persian, Indic, emoji) are not
 flagged.
 
 ## Why it matters
-They break search (`confi​dent` does not match `confident`), spelling checks
+They break search (`confi<U+200B>dent` (with a zero-width space) does not match `confident`), spelling checks
 and word counts, and they survive copy and paste invisibly.
 
 ## Example
@@ -45,7 +45,9 @@ may be intentional: it is reported without a fix.
 /// Whether `c` belongs to a script that never needs joiners or direction
 /// marks (Latin, digits, ASCII punctuation) or is absent.
 fn is_plain_neighbour(c: Option<char>) -> bool {
-    c.is_none_or(|c| (c as u32) < 0x250 || c.is_whitespace() || matches!(c, '\u{2010}'..='\u{206F}'))
+    c.is_none_or(|c| {
+        (c as u32) < 0x250 || c.is_whitespace() || matches!(c, '\u{2010}'..='\u{206F}')
+    })
 }
 
 impl Rule for InvisibleCharacter {
@@ -80,7 +82,11 @@ impl Rule for InvisibleCharacter {
                 '\u{AD}' | '\u{200B}' | '\u{2060}' => true,
                 '\u{FEFF}' if span.start == 0 => continue,
                 '\u{FEFF}' => true,
-                '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+                '\u{200C}'
+                | '\u{200D}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
                 | '\u{2066}'..='\u{2069}' => {
                     if !(is_plain_neighbour(before) && is_plain_neighbour(after)) {
                         continue;
@@ -97,7 +103,8 @@ impl Rule for InvisibleCharacter {
                     false
                 }
                 '\0'..='\u{1F}' | '\u{7F}' => {
-                    before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+                    before.is_some_and(char::is_alphanumeric)
+                        && after.is_some_and(char::is_alphanumeric)
                 }
                 _ => continue,
             };
@@ -113,7 +120,8 @@ impl Rule for InvisibleCharacter {
                 Applicability::DisplayOnly
             };
             finding = finding.suggest(
-                Suggestion::replace(span, "", applicability).because(format!("{name} shows nothing")),
+                Suggestion::replace(span, "", applicability)
+                    .because(format!("{name} shows nothing")),
             );
             out.push(finding);
         }
@@ -127,9 +135,17 @@ mod tests {
     #[test]
     fn removes_invisible_characters() {
         assert_fixes_to("U003", "confi\u{200B}dent", "confident");
-        assert_fixes_to("U003", "nai\u{AD}vete and sub\u{2060}sequently", "naivete and subsequently");
+        assert_fixes_to(
+            "U003",
+            "nai\u{AD}vete and sub\u{2060}sequently",
+            "naivete and subsequently",
+        );
         assert_fixes_to("U003", "long enough\u{FEFF} to", "long enough to");
-        assert_fixes_to("U003", "never \u{200E}see, recoll\u{200C}ect", "never see, recollect");
+        assert_fixes_to(
+            "U003",
+            "never \u{200E}see, recoll\u{200C}ect",
+            "never see, recollect",
+        );
         assert_fixes_to("U003", "con\u{1}trol", "control");
     }
 
