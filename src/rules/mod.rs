@@ -126,7 +126,13 @@ pub trait Rule: Send + Sync {
 }
 
 /// Every rule, sorted by code. The only list of rules.
-pub static REGISTRY: &[&dyn Rule] = &[&typo::known_misspelling::KnownMisspelling];
+pub static REGISTRY: &[&dyn Rule] = &[
+    &typo::known_misspelling::KnownMisspelling,
+    &typo::unknown_word::UnknownWord,
+    &typo::lowercase_proper_noun::LowercaseProperNoun,
+    &typo::repeated_word::RepeatedWord,
+    &typo::other_dialect_spelling::OtherDialectSpelling,
+];
 
 /// Finds a rule by code or name.
 #[must_use]

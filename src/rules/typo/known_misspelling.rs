@@ -1,7 +1,7 @@
 //! `T001 known-misspelling`: a word on the list of known misspellings.
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::dict::misspellings;
+use crate::dict::{misspellings, words};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{match_case, with_folded_key};
 use crate::text::Document;
@@ -31,7 +31,8 @@ assessing teh prospects   ->   assessing the prospects
 ```
 
 ## Fix safety
-Safe when the misspelling has exactly one correction: `teh` can only be
+Safe when the misspelling has exactly one correction and is never a valid
+word: `teh` can only be
 `the`. The correction keeps the word's case (`Teh` → `The`, `TEH` → `THE`).
 When there are several candidates (`fiel` → `feel`, `field`, `file`) they
 are listed, best first, and nothing is applied.
@@ -49,13 +50,21 @@ impl Rule for KnownMisspelling {
         let list = misspellings();
         for (_, token) in doc.words() {
             let word = doc.slice(token.span);
-            let Some(corrections) = with_folded_key(word, |key| list.get(key)) else {
+            let Some((corrections, is_word)) = with_folded_key(word, |key| {
+                let c = list.get(key)?;
+                if ctx.is_batch_name(key) {
+                    return None;
+                }
+                Some((c, words().contains(key)))
+            }) else {
                 continue;
             };
             if ctx.settings.is_allowed_word(word) {
                 continue;
             }
-            let applicability = if corrections.len() == 1 {
+            // Safe needs one correction and a key that is never a valid word
+            // (in any case); the list is built that way, the check keeps it so.
+            let applicability = if corrections.len() == 1 && !is_word {
                 Applicability::Safe
             } else {
                 Applicability::DisplayOnly
