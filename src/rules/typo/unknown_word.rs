@@ -130,8 +130,12 @@ impl Rule for UnknownWord {
             if ctx.is_batch_name(stem) || ctx.settings.is_allowed_word(word) {
                 continue;
             }
-            if is_compound_part(doc, i) && (stem.len() <= 4 || stem.contains('-')) {
+            let compound = is_compound_part(doc, i);
+            if compound && stem.len() <= 4 {
                 continue;
+            }
+            if is_aphaeresis(doc, i, stem) {
+                continue; // 'twould, 'tis
             }
             let names = names.get_or_insert_with(|| DocNames::collect(doc));
             if names.count(stem) > 0 {
@@ -157,26 +161,24 @@ impl Rule for UnknownWord {
             let clear = if capitalised {
                 // A capitalised unknown word may be a name opening the
                 // sentence: only a close, clearly better word is a slip.
-                lead >= p.margin + CAPITALISED_EXTRA_MARGIN
+                lead >= required_lead(&p, &ranked[0]) + CAPITALISED_EXTRA_MARGIN
                     && best_cost <= CAPITALISED_MAX_COST
                     && !ranked[0].text.starts_with(|c: char| c.is_uppercase())
             } else {
-                // Beyond one edit, a correction must also sound like the
-                // typed word: a valid rare word (`antecubital`) is usually
-                // a few letters away from some other word, but not a homophone.
-                lead >= p.margin
-                    && best_cost <= p.max_cost
-                    && (best_cost <= 1.0 || ranked[0].sounds_alike)
+                lead >= required_lead(&p, &ranked[0]) && best_cost <= p.max_cost
             };
             // An apostrophe word that is not a known contraction (`gained’t`,
             // spinner damage of `won’t`) is not a letter slip: show only.
-            let applicability = if clear && !ranked[0].text.contains(' ') && !key.contains('\'') {
-                Applicability::Unsafe
-            } else if capitalised {
-                continue; // names stay unflagged
-            } else {
-                Applicability::DisplayOnly
-            };
+            // Parts of hyphenated names (`apparmor-profiles-extra`) are
+            // often package or product names: show only.
+            let applicability =
+                if clear && !compound && !ranked[0].text.contains(' ') && !key.contains('\'') {
+                    Applicability::Unsafe
+                } else if capitalised {
+                    continue; // names stay unflagged
+                } else {
+                    Applicability::DisplayOnly
+                };
             // The clitic is re-attached as typed (`’s` stays curly).
             let typed_clitic = &word[word.len() - clitic_len(word, clitic)..];
             let message = format!(
@@ -201,6 +203,16 @@ impl Rule for UnknownWord {
             out.push(finding);
         }
     }
+}
+
+/// Whether the word at `index` follows an apostrophe glued to it and is
+/// `t` + a known word: the old elided forms `'tis`, `'twas`, `'twould`.
+fn is_aphaeresis(doc: &Document<'_>, index: usize, stem: &str) -> bool {
+    let glued_quote = index > 0 && {
+        let t = doc.tokens()[index - 1];
+        t.is_quote() && t.span.end == doc.tokens()[index].span.start
+    };
+    glued_quote && stem.len() > 2 && stem.starts_with('t') && words().contains(&stem[1..])
 }
 
 /// Byte length of the clitic as typed at the end of `word` (`’s` is four
@@ -254,10 +266,22 @@ impl Ranked {
 }
 
 /// Extra lead a correction of a sentence-initial capitalised word needs.
-const CAPITALISED_EXTRA_MARGIN: f32 = 1.0;
+const CAPITALISED_EXTRA_MARGIN: f32 = 2.0;
 
 /// Largest edit cost for a correction of a sentence-initial capitalised word.
 const CAPITALISED_MAX_COST: f32 = 1.0;
+
+/// The lead a best candidate needs for an unsafe fix. Beyond one edit, a
+/// candidate that does not sound like the typed word needs a larger lead:
+/// a valid rare word (`antecubital`) is usually a few letters away from some
+/// other word, but seldom sounds like it.
+fn required_lead(p: &Params, best: &Ranked) -> f32 {
+    if best.sounds_alike || best.cost <= 1.0 {
+        p.margin
+    } else {
+        p.margin + 2.0 * (best.cost - 1.0)
+    }
+}
 
 /// Score penalty of a candidate that is only a name (`Hamer` for `hamer`).
 const NAME_PENALTY: f32 = 2.0;
@@ -572,5 +596,6 @@ mod tests {
         );
         assert_silent("T002", "Mr Qzwitkoff arrived. Later qzwitkoff left.");
         assert_silent("T002", "teh cat"); // T001's
+        assert_silent("T002", "What assurance have you 'twould be so?");
     }
 }
