@@ -50,14 +50,18 @@ impl Rule for KnownMisspelling {
 
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let list = misspellings();
+        let lexicon = words();
         for (i, token) in doc.words() {
             let word = doc.slice(token.span);
             let Some((corrections, is_word)) = with_folded_key(word, |key| {
+                if lexicon.is_common_lowercase(key) {
+                    return None;
+                }
                 let c = list.get(key)?;
                 if ctx.is_batch_name(key) {
                     return None;
                 }
-                Some((c, words().contains(key)))
+                Some((c, lexicon.contains(key)))
             }) else {
                 continue;
             };

@@ -61,18 +61,28 @@ impl Rule for LowercaseProperNoun {
         let mut lower_uses: Option<rustc_hash::FxHashMap<String, u32>> = None;
         for (i, token) in doc.words() {
             let word = doc.slice(token.span);
-            if !word.as_bytes()[0].is_ascii_lowercase() || casing(word) != Casing::Lower {
+            if !word.as_bytes()[0].is_ascii_lowercase() {
                 continue;
             }
-            let key = with_folded_key(word, |k| {
+            // Hot path: one lookup, no allocation for a common lowercase word
+            // the document does not use as a name.
+            let verdict = with_folded_key(word, |k| {
                 let stem = clitic_split(k).map_or(k, |(s, _)| s);
-                match lexicon.get(stem) {
-                    Some(e) if e.has_lowercase_form() => Some((stem.to_string(), true)),
-                    Some(_) => Some((stem.to_string(), false)),
-                    None => Some((stem.to_string(), false)),
+                let common = lexicon.has_lowercase_form(stem) == Some(true);
+                if common {
+                    let names = names.get_or_insert_with(|| DocNames::collect(doc));
+                    if names.standalone(stem) < MIN_DOC_USES {
+                        return None;
+                    }
                 }
+                Some((stem.to_string(), common))
             });
-            let Some((stem, common)) = key else { continue };
+            let Some((stem, common)) = verdict else {
+                continue;
+            };
+            if casing(word) != Casing::Lower {
+                continue;
+            }
             if ctx.settings.is_allowed_word(word) || stem.len() < 2 {
                 continue;
             }

@@ -107,13 +107,13 @@ impl Rule for UnknownWord {
             if !b[0].is_ascii_alphabetic() || b.len() > MAX_QUERY {
                 continue;
             }
-            if with_folded_key(word, |k| lexicon.contains(k)) {
-                continue;
-            }
             // A capitalised word is a name unless it only opens a sentence.
             let capitalised = b[0].is_ascii_uppercase();
             if capitalised && !(casing(word) == Casing::Title && super::is_sentence_initial(doc, i))
             {
+                continue;
+            }
+            if with_folded_key(word, |k| lexicon.contains(k)) {
                 continue;
             }
             if !is_candidate_for_correction(word) {
