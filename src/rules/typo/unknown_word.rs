@@ -501,9 +501,31 @@ fn substitution_cost(a: u8, b: u8) -> f32 {
     }
 }
 
+/// Endings written as they sound (typed, intended).
+const SPOKEN_ENDINGS: &[(&str, &str)] = &[("t", "ed"), ("ys", "ies"), ("fs", "ves"), ("d", "ed")];
+
 /// Weighted optimal-string-alignment distance from `typed` to `word`:
 /// common slips cost less than a full edit.
 pub(crate) fn edit_cost(typed: &[u8], word: &[u8]) -> f32 {
+    let mut cost = weighted_osa(typed, word);
+    // Spelling by ear regularises endings: `lookt` for `looked`, `citys`
+    // for `cities`, `thiefs` for `thieves`. Such an ending counts as one
+    // cheap slip.
+    for &(typed_end, word_end) in SPOKEN_ENDINGS {
+        if let (Some(ts), Some(ws)) = (
+            typed.strip_suffix(typed_end.as_bytes()),
+            word.strip_suffix(word_end.as_bytes()),
+        ) {
+            if !ts.is_empty() && !ws.is_empty() {
+                cost = cost.min(weighted_osa(ts, ws) + 0.5);
+            }
+        }
+    }
+    cost
+}
+
+/// The weighted distance itself; see [`edit_cost`].
+fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
     let (n, m) = (typed.len(), word.len());
     let w = m + 1;
     let mut d = vec![0f32; (n + 1) * w];
@@ -568,6 +590,8 @@ mod tests {
         assert!(edit_cost(b"gras", b"grass") < edit_cost(b"gras", b"gram"));
         assert!(edit_cost(b"hte", b"the") < 1.0);
         assert!(edit_cost(b"tge", b"the") < edit_cost(b"tze", b"the"));
+        assert!(edit_cost(b"lookt", b"looked") < edit_cost(b"lookt", b"look"));
+        assert!(edit_cost(b"citys", b"cities") < edit_cost(b"citys", b"city"));
     }
 
     #[test]
