@@ -145,9 +145,18 @@ mod tests {
     use crate::text::Span;
 
     fn finding(start: usize, end: usize, replacement: &str, level: Applicability) -> Finding {
-        Finding::new(REGISTRY[0].meta(), Span::new(start, end), "test").suggest(
-            Suggestion::replace(Span::new(start, end), replacement, level),
+        Finding::new(
+            crate::rules::find("T001")
+                .expect("T001 is registered")
+                .meta(),
+            Span::new(start, end),
+            "test",
         )
+        .suggest(Suggestion::replace(
+            Span::new(start, end),
+            replacement,
+            level,
+        ))
     }
 
     #[test]

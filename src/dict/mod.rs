@@ -6,10 +6,16 @@
 
 pub mod bigrams;
 pub mod misspellings;
+pub mod mwe;
+pub mod phrases;
+pub mod synonyms;
 pub mod words;
 
 pub use bigrams::{bigrams, Bigrams};
 pub use misspellings::{misspellings, Misspellings};
+pub use mwe::{mwes, Mwes};
+pub use phrases::{phrasebook, Phrasebook};
+pub use synonyms::{synonyms, Synonyms};
 pub use words::{words, Words};
 
 /// Iterates the data lines of a dictionary file: no blank lines, no `#` comments.

@@ -126,7 +126,12 @@ pub trait Rule: Send + Sync {
 }
 
 /// Every rule, sorted by code. The only list of rules.
-pub static REGISTRY: &[&dyn Rule] = &[&typo::known_misspelling::KnownMisspelling];
+pub static REGISTRY: &[&dyn Rule] = &[
+    &spun::spun_phrase::SpunPhrase,
+    &spun::unlikely_collocation::UnlikelyCollocation,
+    &spun::spintax::LeakedSpintax,
+    &typo::known_misspelling::KnownMisspelling,
+];
 
 /// Finds a rule by code or name.
 #[must_use]
