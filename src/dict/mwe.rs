@@ -48,6 +48,11 @@ impl Mwes {
         std::str::from_utf8(&key[..len]).is_ok_and(|k| self.set.contains(k))
     }
 
+    /// Every expression (unordered).
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.set.iter().copied()
+    }
+
     /// Number of expressions.
     #[must_use]
     pub fn len(&self) -> usize {

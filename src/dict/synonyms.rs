@@ -15,6 +15,9 @@ use crate::dict::data_lines;
 
 const SOURCE: &str = include_str!("../../dictionaries/synonyms.tsv");
 
+/// Most neighbours kept per word (the most frequent ones).
+pub const MAX_NEIGHBOURS: usize = 48;
+
 /// Single-word neighbours of single words, both directions.
 #[derive(Debug, Default)]
 pub struct Synonyms {
@@ -42,9 +45,18 @@ impl Synonyms {
                 map.entry(syn).or_default().push(head);
             }
         }
+        // Keep the most frequent neighbours: spinners swap common words, and
+        // common words are listed by hundreds of rarer ones (the reverse
+        // index of `good` is huge), which would make every lookup slow.
+        let lex = crate::dict::words();
         for list in map.values_mut() {
             list.sort_unstable();
             list.dedup();
+            if list.len() > MAX_NEIGHBOURS {
+                list.sort_by_cached_key(|w| std::cmp::Reverse(lex.zipf100(w).unwrap_or(0)));
+                list.truncate(MAX_NEIGHBOURS);
+                list.sort_unstable();
+            }
             list.shrink_to_fit();
         }
         Self { map }

@@ -159,10 +159,12 @@ fn compute(doc: &Document<'_>) -> Analysis {
     let mut weak: Vec<Hit> = Vec::new();
     phrase_hits(doc, &seq, &mut strong, &mut weak);
     spintax_hits(doc, &mut strong);
-    collocation_hits(doc, &seq, &mut strong, &mut weak);
+    collocation_hits(doc, &seq, false, &mut strong);
     let points: f64 = strong.iter().map(|h| h.points).sum();
     let mut hits = strong;
     if looks_spun(points, seq.words.len()) {
+        // Weak collocations are only worth their cost in a spun document.
+        collocation_hits(doc, &seq, true, &mut weak);
         hits.extend(weak);
     }
     // Longest, strongest first at each start; then drop overlaps.
@@ -497,9 +499,6 @@ fn best_swap(
     let big = bigrams();
     let mut best: Option<(&'static str, f64)> = None;
     for &x in synonyms().neighbours(spun) {
-        let Some(zx) = lex.zipf100(x).filter(|&z| z >= 300) else {
-            continue;
-        };
         let n = if side == 0 {
             big.count(x, w)
         } else {
@@ -508,6 +507,9 @@ fn best_swap(
         if n < bar.min_count {
             continue;
         }
+        let Some(zx) = lex.zipf100(x).filter(|&z| z >= 300) else {
+            continue;
+        };
         let p = if side == 0 {
             pmi(n, zx, zw)
         } else {
@@ -550,12 +552,9 @@ fn best_swap(
 }
 
 /// Capitalised names one synonym away from a WordNet expression
-/// (`Oval Workplace` → `Oval Office`, `Turning Level` → `Turning Point`).
-/// Web count above which a name one synonym away from an expression is
-/// strong evidence on its own (below it, names such as `Police Deputy` or
-/// `Foreign Secretary` are real too often).
-const NAME_STRONG_COUNT: u64 = 500_000;
-
+/// (`White Home` → `White House`). Always weak evidence: real names such as
+/// `Police Deputy` or `Foreign Secretary` look the same to the data, so a
+/// name swap is reported only in a document that already looks spun.
 fn name_swap(a: &str, b: &str) -> Option<(usize, &'static str, bool)> {
     let lex = words();
     let big = bigrams();
@@ -595,14 +594,64 @@ fn name_swap(a: &str, b: &str) -> Option<(usize, &'static str, bool)> {
                 if found.is_some() {
                     return None; // two readings: too close to call
                 }
-                found = Some((side, x, n >= NAME_STRONG_COUNT));
+                found = Some((side, x, false));
             }
         }
     }
     found
 }
 
-fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, strong: &mut Vec<Hit>, weak: &mut Vec<Hit>) {
+/// Two-word WordNet expressions that are also frequent web bigrams
+/// (the only originals [`STRONG_BAR`] accepts), indexed by either word, so
+/// the strong pass costs one lookup per word pair instead of one per
+/// thesaurus neighbour.
+struct StrongCollocations {
+    /// `a` → every `b` of a strong `a b`.
+    right: rustc_hash::FxHashMap<&'static str, Vec<&'static str>>,
+    /// `b` → every `a` of a strong `a b`.
+    left: rustc_hash::FxHashMap<&'static str, Vec<&'static str>>,
+}
+
+fn strong_collocations() -> &'static StrongCollocations {
+    static STRONG: std::sync::OnceLock<StrongCollocations> = std::sync::OnceLock::new();
+    STRONG.get_or_init(|| {
+        let big = bigrams();
+        let mut right: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> =
+            rustc_hash::FxHashMap::default();
+        let mut left: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> =
+            rustc_hash::FxHashMap::default();
+        for phrase in mwes().iter() {
+            let Some((a, b)) = phrase.split_once(' ') else {
+                continue;
+            };
+            if b.contains(' ') || big.count(a, b) < STRONG_BAR.min_count {
+                continue;
+            }
+            right.entry(a).or_default().push(b);
+            left.entry(b).or_default().push(a);
+        }
+        for v in right.values_mut().chain(left.values_mut()) {
+            v.sort_unstable();
+        }
+        StrongCollocations { right, left }
+    })
+}
+
+/// Whether the strong pass has any candidate for the pair `a b`.
+fn has_strong_candidate(a: &str, b: &str) -> bool {
+    let sc = strong_collocations();
+    let syn = synonyms();
+    let linked = |y: &str, x: &str| syn.are_neighbours(y, x) || syn.are_neighbours(x, y);
+    sc.right
+        .get(a)
+        .is_some_and(|xs| xs.iter().any(|x| linked(b, x)))
+        || sc
+            .left
+            .get(b)
+            .is_some_and(|xs| xs.iter().any(|x| linked(a, x)))
+}
+
+fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, weak_pass: bool, out: &mut Vec<Hit>) {
     let big = bigrams();
     let lex = words();
     let tokens = doc.tokens();
@@ -651,7 +700,7 @@ fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, strong: &mut Vec<Hit>, we
             // Half a name (`Trump held`, `Office press`): no collocation to judge.
             continue;
         }
-        if chosen.is_none() {
+        if chosen.is_none() && !weak_pass && has_strong_candidate(a, b) {
             let mut best: Option<(usize, &'static str, f64)> = None;
             for side in 0..2 {
                 if let Some((x, p)) = best_swap(a, b, side, far(side), &STRONG_BAR) {
@@ -662,7 +711,7 @@ fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, strong: &mut Vec<Hit>, we
             }
             chosen = best.map(|(s, x, _)| (s, x, true));
         }
-        if chosen.is_none() {
+        if chosen.is_none() && weak_pass {
             let mut best: Option<(usize, &'static str, f64)> = None;
             for side in 0..2 {
                 if let Some((x, p)) = best_swap(a, b, side, far(side), &WEAK_BAR) {
@@ -676,6 +725,10 @@ fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, strong: &mut Vec<Hit>, we
         let Some((side, x, is_strong)) = chosen else {
             continue;
         };
+        if is_strong == weak_pass {
+            // Each pass reports its own kind only.
+            continue;
+        }
         let spun_tok = seq.words[i + side].token;
         let spun_text = doc.token_text(spun_tok);
         let restored = match_case(spun_text, x);
@@ -700,11 +753,7 @@ fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, strong: &mut Vec<Hit>, we
             applicability: Applicability::Unsafe,
             reason: format!("`{fa} {fb}` is a common collocation, `{a} {b}` is not"),
         };
-        if is_strong {
-            strong.push(hit);
-        } else {
-            weak.push(hit);
-        }
+        out.push(hit);
     }
 }
 

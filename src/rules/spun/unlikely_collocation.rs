@@ -78,8 +78,8 @@ mod tests {
         );
         assert_fixes_to(
             "S002",
-            "Talks in the Center East resumed today.",
-            "Talks in the Middle East resumed today.",
+            "Two legislation enforcement sources spoke.",
+            "Two law enforcement sources spoke.",
         );
     }
 
