@@ -159,7 +159,12 @@ fn compute(doc: &Document<'_>) -> Analysis {
     let mut weak: Vec<Hit> = Vec::new();
     phrase_hits(doc, &seq, &mut strong, &mut weak);
     spintax_hits(doc, &mut strong);
-    collocation_hits(doc, &seq, false, &mut strong);
+    // The collocation pass needs the thesaurus (loaded on first use, ~1 s)
+    // and finds little on its own in clean text: run it only where the
+    // phrasebook or a leaked template already found strong spinner output.
+    if !strong.is_empty() {
+        collocation_hits(doc, &seq, false, &mut strong);
+    }
     let points: f64 = strong.iter().map(|h| h.points).sum();
     let mut hits = strong;
     if looks_spun(points, seq.words.len()) {
