@@ -71,16 +71,19 @@ mod tests {
 
     #[test]
     fn fires_on_broken_collocations() {
-        assert_fires(
-            "S002",
-            "The new earnings tax rate applies.",
-            &["earnings tax"],
-        );
+        // The pass runs where the phrasebook already found strong spinner output.
+        let text = "They met in the Oval Workplace. The new earnings tax rate applies.";
+        assert_fires("S002", text, &["earnings tax"]);
         assert_fixes_to(
             "S002",
-            "The new earnings tax rate applies.",
-            "The new income tax rate applies.",
+            text,
+            "They met in the Oval Workplace. The new income tax rate applies.",
         );
+    }
+
+    #[test]
+    fn silent_without_other_spinner_evidence() {
+        assert_silent("S002", "The new earnings tax rate applies.");
     }
 
     #[test]
