@@ -315,7 +315,9 @@ fn run_inner(args: &DumpArgs) -> Result<ExitStatus> {
 
     let progress =
         (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(input_len));
-    let mut processor = Processor::new(&engine, plan.options.clone());
+    let mut options = plan.options.clone();
+    options.batch_names &= engine.uses_batch_names();
+    let mut processor = Processor::new(&engine, options);
     let mut totals = Stats::default();
     let mut read_error = None;
     for next in chunk_rx {
