@@ -32,6 +32,7 @@ pub mod error;
 pub mod fix;
 pub mod input;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod text;

@@ -38,6 +38,8 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Check(args) => check(&args),
         Command::Fix(args) => fix_or_diff(&args, Mode::Fix),
         Command::Diff(args) => fix_or_diff(&args, Mode::Diff),
+        Command::Report(args) => crate::cli::report::report(&args),
+        Command::Apply(args) => crate::cli::report::apply(&args),
         Command::Dump(args) => crate::cli::dump::run(&args),
         Command::Rules => {
             emit(&rules_table());
@@ -95,7 +97,7 @@ fn rules_table() -> String {
     s
 }
 
-fn configure_threads(common: &CommonArgs) -> Result<()> {
+pub(crate) fn configure_threads(common: &CommonArgs) -> Result<()> {
     if let Some(n) = common.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -117,20 +119,20 @@ fn use_color(arg: ColorArg) -> bool {
 }
 
 /// A text to process and where it came from.
-struct Loaded {
-    origin: Origin,
-    text: String,
-    stamp: Option<FileStamp>,
+pub(crate) struct Loaded {
+    pub(crate) origin: Origin,
+    pub(crate) text: String,
+    pub(crate) stamp: Option<FileStamp>,
 }
 
 /// One input's place in the run: loaded lazily inside a worker.
-enum Pending {
+pub(crate) enum Pending {
     File { path: PathBuf, explicit: bool },
     Stdin(Result<String>),
     Failed(Error),
 }
 
-fn gather(paths: &[PathBuf]) -> Vec<Pending> {
+pub(crate) fn gather(paths: &[PathBuf]) -> Vec<Pending> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -160,7 +162,7 @@ fn gather(paths: &[PathBuf]) -> Vec<Pending> {
 }
 
 /// Loads a pending input: `Ok(None)` when it is skipped (binary, found by walking).
-fn load(p: Pending) -> Result<Option<Loaded>> {
+pub(crate) fn load(p: Pending) -> Result<Option<Loaded>> {
     match p {
         Pending::File { path, explicit } => {
             Ok(input::read_file(&path, explicit)?.map(|f| Loaded {
