@@ -237,9 +237,11 @@ fn has_close_known_word(folded: &str) -> bool {
 /// misspelling. A possessive `'s` is dropped. `out` ends sorted and unique.
 ///
 /// The scan is lighter than the tokenizer (it runs once more over every
-/// document): whitespace-separated pieces holding `://`, `@` or starting with
-/// `www.` are skipped whole, and a sentence starts at the beginning, after a
-/// line break and after `.`, `!`, `?` or `…`.
+/// document): it jumps from capital to capital, and only around a capital
+/// that starts a word looks back for the start of a sentence (the start of
+/// the text, a line break, `.`, `!`, `?` or `…`, past spaces, quotes and
+/// brackets) and for a URL or e-mail address around it (a piece of
+/// non-whitespace holding `://` or `@`, or starting with `www.`).
 ///
 /// # Example
 /// ```
@@ -250,77 +252,115 @@ fn has_close_known_word(folded: &str) -> bool {
 /// ```
 pub fn scan_candidates(text: &str, out: &mut Vec<Box<str>>) {
     let bytes = text.as_bytes();
-    let mut sentence_start = true;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' => {
-                sentence_start = true;
-                i += 1;
-                continue;
-            }
-            b' ' | b'\t' => {
-                i += 1;
-                continue;
-            }
-            _ => {}
+        let b = bytes[i];
+        // Only a capital can start a candidate: jump from one to the next
+        // (non-ASCII lead bytes are decoded to see if they are capitals).
+        if !(b.is_ascii_uppercase() || b >= 0xC0) {
+            i += 1;
+            continue;
         }
-        let end = bytes[i..]
-            .iter()
-            .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-            .map_or(bytes.len(), |p| i + p);
-        let piece = &text[i..end];
-        if piece.contains("://") || piece.contains('@') || piece.starts_with("www.") {
-            sentence_start = piece.ends_with(['.', '!', '?']);
-        } else {
-            scan_piece(piece, &mut sentence_start, out);
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        if !c.is_uppercase() || continues_word(text, i) {
+            i += c.len_utf8();
+            continue;
         }
-        i = end;
+        let start = i;
+        let mut has_digit = false;
+        i = word_end(text, i, &mut has_digit);
+        let rest = &bytes[i..];
+        if rest.starts_with(b"://") || rest.first() == Some(&b'@') || in_url(&bytes[..start]) {
+            continue;
+        }
+        if !has_digit && !starts_sentence(&text[..start]) {
+            consider(&text[start..i], out);
+        }
     }
     out.sort_unstable();
     out.dedup();
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+/// Whether the char at `i` continues a word rather than starting one.
+fn continues_word(text: &str, i: usize) -> bool {
+    let mut before = text[..i].chars().rev();
+    match before.next() {
+        Some(c) if is_word_char(c) => true,
+        Some('\'' | '\u{2019}') => before.next().is_some_and(is_word_char),
+        _ => false,
+    }
 }
 
-fn scan_piece(piece: &str, sentence_start: &mut bool, out: &mut Vec<Box<str>>) {
-    let mut chars = piece.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if is_word_char(c) {
-            let mut end = start + c.len_utf8();
-            let mut has_digit = c.is_numeric();
-            while let Some(&(j, d)) = chars.peek() {
-                if is_word_char(d) {
-                    has_digit |= d.is_numeric();
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if matches!(d, '\'' | '\u{2019}')
-                    && piece[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_word_char)
-                {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            if !*sentence_start && !has_digit {
-                consider(&piece[start..end], out);
-            }
-            *sentence_start = false;
-            continue;
-        }
+/// Whether the whitespace-separated piece that `before` ends in is a URL or
+/// an e-mail address (holds `://` or `@`, or starts with `www.`).
+/// A piece longer than [`MAX_PIECE`] bytes is not prose either (and the look
+/// back stays bounded).
+fn in_url(before: &[u8]) -> bool {
+    let floor = before.len().saturating_sub(MAX_PIECE);
+    let piece_start = match before[floor..].iter().rposition(u8::is_ascii_whitespace) {
+        Some(p) => floor + p + 1,
+        None if floor == 0 => 0,
+        None => return true,
+    };
+    let piece = &before[piece_start..];
+    piece.starts_with(b"www.") || piece.contains(&b'@') || piece.windows(3).any(|w| w == b"://")
+}
+
+/// Longest run of non-whitespace looked at around a capital.
+const MAX_PIECE: usize = 256;
+
+/// Whether a word after `before` starts a sentence: nothing but spaces,
+/// quotes and brackets separate it from the start of the text, a line
+/// break, or `.`, `!`, `?` or `…`.
+fn starts_sentence(before: &str) -> bool {
+    for c in before.chars().rev() {
         match c {
-            '.' | '!' | '?' | '…' => *sentence_start = true,
+            '\n' | '\r' | '.' | '!' | '?' | '…' => return true,
             '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '(' | ')' | '[' | ']' => {}
             c if c.is_whitespace() => {}
-            _ => *sentence_start = false,
+            _ => return false,
         }
     }
+    true
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    }
+}
+
+/// The end of the word starting at `i`: letters, digits and marks, with
+/// apostrophes inside (`don’t`, `O'Neill`).
+fn word_end(text: &str, mut i: usize, has_digit: &mut bool) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            *has_digit |= b.is_ascii_digit();
+            i += 1;
+            continue;
+        }
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            (c, c.len_utf8())
+        };
+        if b >= 0x80 && is_word_char(c) {
+            *has_digit |= c.is_numeric();
+            i += len;
+        } else if matches!(c, '\'' | '\u{2019}')
+            && text[i + len..].chars().next().is_some_and(is_word_char)
+        {
+            i += len;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// Adds `word` to `out` if it looks like a name the lexicon does not know.

@@ -56,6 +56,15 @@ impl Engine {
         &self.rules
     }
 
+    /// Whether a rule that runs may consult batch names (the typo rules), so
+    /// that learning them is worth its cost.
+    #[must_use]
+    pub fn uses_batch_names(&self) -> bool {
+        self.rules
+            .iter()
+            .any(|r| r.meta().family == crate::rules::Family::Typo)
+    }
+
     /// Runs every enabled rule; findings sorted by (start, end, code), exact
     /// duplicates dropped.
     #[must_use]

@@ -82,6 +82,9 @@ pub struct DumpArgs {
     /// No progress bar and no summary (problems with lines are still reported).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Target size of a chunk of lines, in bytes (for tests and tuning).
+    #[arg(long, hide = true, default_value_t = CHUNK_BYTES)]
+    pub chunk_bytes: usize,
 }
 
 /// `--fix`.
@@ -279,12 +282,13 @@ fn run_inner(args: &DumpArgs) -> Result<ExitStatus> {
 
     let (chunk_tx, chunk_rx) = mpsc::sync_channel(QUEUE_CHUNKS);
     let input_for_errors = plan.input.clone();
+    let chunk_bytes = args.chunk_bytes.max(1);
     // The reader is not joined: when the run stops early (a closed output)
     // it may be blocked reading stdin, and ends with the process.
     thread::Builder::new()
         .name("copyedit-read".into())
         .spawn(move || {
-            let mut chunks = ChunkReader::new(reader, CHUNK_BYTES, CHUNK_LINES);
+            let mut chunks = ChunkReader::new(reader, chunk_bytes, CHUNK_LINES);
             loop {
                 let next = chunks
                     .next_chunk()
@@ -311,7 +315,9 @@ fn run_inner(args: &DumpArgs) -> Result<ExitStatus> {
 
     let progress =
         (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(input_len));
-    let mut processor = Processor::new(&engine, plan.options.clone());
+    let mut options = plan.options.clone();
+    options.batch_names &= engine.uses_batch_names();
+    let mut processor = Processor::new(&engine, options);
     let mut totals = Stats::default();
     let mut read_error = None;
     for next in chunk_rx {
@@ -406,15 +412,19 @@ fn megabytes(bytes: u64) -> f64 {
     bytes as f64 / 1e6
 }
 
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn summary(args: &DumpArgs, t: &Stats, elapsed: Duration, read_failed: bool) -> String {
     let mut s = format!(
-        "Processed {} records ({:.1} MB{})",
-        t.records,
+        "Processed {} ({:.1} MB{})",
+        plural(t.records, "record", "records"),
         megabytes(t.bytes),
         if read_failed { ", input cut short" } else { "" }
     );
     if t.blank > 0 {
-        let _ = write!(s, ", {} blank lines", t.blank);
+        let _ = write!(s, ", {}", plural(t.blank, "blank line", "blank lines"));
     }
     s.push_str(".\n");
     let findings = t.findings();
@@ -433,10 +443,10 @@ fn summary(args: &DumpArgs, t: &Stats, elapsed: Duration, read_failed: bool) -> 
         level => {
             let _ = writeln!(
                 s,
-                "Fixed ({}): {} in {} records",
+                "Fixed ({}): {} in {}",
                 level.as_str(),
                 t.fixes,
-                t.changed
+                plural(t.changed, "record", "records")
             );
         }
     }
@@ -447,7 +457,7 @@ fn summary(args: &DumpArgs, t: &Stats, elapsed: Duration, read_failed: bool) -> 
     } else {
         "kept".to_string()
     };
-    let _ = writeln!(s, "Spun: {} records ({route})", t.spun);
+    let _ = writeln!(s, "Spun: {} ({route})", plural(t.spun, "record", "records"));
     let rejects = match &args.rejects {
         Some(p) => format!("written to {}", p.display()),
         None => "copied unchanged".to_string(),

@@ -227,7 +227,7 @@ fn check(args: &CheckArgs) -> ExitStatus {
     };
     let level = engine.settings().fix_level;
     let pending = gather(&common.paths);
-    let names = batch_names(&pending);
+    let names = batch_names(&engine, &pending);
     let names = names.as_ref().map(BatchNames::names);
     let outcomes: Vec<Outcome> = pending
         .into_par_iter()
@@ -313,8 +313,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// The batch vocabulary of a run over several files (see [`BatchNames`]):
 /// a cheap pre-scan of the files, so that a name recurring across them is
 /// not taken for a typo. `None` when there are too few files for any word to
-/// recur in enough of them.
-fn batch_names(pending: &[Pending]) -> Option<BatchNames> {
+/// recur in enough of them, or when no rule that runs consults names.
+fn batch_names(engine: &Engine, pending: &[Pending]) -> Option<BatchNames> {
+    if !engine.uses_batch_names() {
+        return None;
+    }
     let files: Vec<&std::path::Path> = pending
         .iter()
         .filter_map(|p| match p {
@@ -412,7 +415,7 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
         }
     };
     let pending = gather(&common.paths);
-    let names = batch_names(&pending);
+    let names = batch_names(&engine, &pending);
     let names = names.as_ref().map(BatchNames::names);
     let outcomes: Vec<Outcome> = pending
         .into_par_iter()

@@ -51,7 +51,7 @@ use crate::batch::{scan_candidates, BatchNames};
 use crate::diagnostic::{Applicability, Finding};
 use crate::engine::Engine;
 use crate::fix::fix_until_stable;
-use crate::input::jsonl::{parse_record, Chunk, FieldPath, Record, RecordEdit, RecordError};
+use crate::input::jsonl::{self, parse_record, Chunk, FieldPath, Record, RecordEdit, RecordError};
 use crate::rules::spun::{document_spin, SpinVerdict, SPUN_THRESHOLD};
 use crate::rules::Family;
 use crate::text::{Document, Format};
@@ -316,7 +316,10 @@ impl<'e> Processor<'e> {
                         };
                         let problem = Problem {
                             line: number,
-                            id: None,
+                            id: options
+                                .id_field
+                                .as_ref()
+                                .and_then(|f| jsonl::record_id(line, f)),
                             message: e.to_string(),
                         };
                         raw_line(line, destination, Some(problem), LineKind::Malformed)

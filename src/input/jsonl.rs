@@ -297,16 +297,7 @@ pub fn parse_record(
         });
     }
     let id = match id_field {
-        Some(path) => lookup(&members, path, 0).ok().flatten().and_then(|raw| {
-            let s = raw.get();
-            if s.starts_with('"') {
-                decode_string(s).ok()
-            } else if s == "null" {
-                None
-            } else {
-                Some(s.to_string())
-            }
-        }),
+        Some(path) => lookup(&members, path, 0).ok().flatten().and_then(id_text),
         None => None,
     };
     let existing_annotation =
@@ -325,6 +316,26 @@ pub fn parse_record(
         close_brace,
         empty_object: members.0.is_empty(),
     })
+}
+
+/// The id of a line that [`parse_record`] refused, when the line is still a
+/// JSON object with that field (for reports).
+#[must_use]
+pub fn record_id(line: &[u8], id_field: &FieldPath) -> Option<String> {
+    let line = std::str::from_utf8(line).ok()?;
+    let members: Members<'_> = serde_json::from_str(line).ok()?;
+    id_text(lookup(&members, id_field, 0).ok()??)
+}
+
+fn id_text(raw: &RawValue) -> Option<String> {
+    let s = raw.get();
+    if s.starts_with('"') {
+        decode_string(s).ok()
+    } else if s == "null" {
+        None
+    } else {
+        Some(s.to_string())
+    }
 }
 
 /// The top-level member copyedit adds to every record it processed.
