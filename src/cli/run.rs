@@ -27,6 +27,9 @@ pub enum ExitStatus {
     Findings = 1,
     /// At least one input could not be processed, or the command was invalid.
     Error = 2,
+    /// `fix` was interrupted (Ctrl-C, SIGTERM): files already written are
+    /// fixed, the rest untouched.
+    Interrupted = 130,
 }
 
 /// Runs a parsed command line.
@@ -389,15 +392,22 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
+    if mode == Mode::Fix {
+        input::interrupt::install();
+    }
     let outcomes: Vec<Outcome> = gather(&common.paths)
         .into_par_iter()
-        .map(
-            |p| match load(p).and_then(|l| l.map(|l| fix_one(&engine, l, mode)).transpose()) {
+        .map(|p| {
+            // Once interrupted, start no new input.
+            if mode == Mode::Fix && input::interrupt::interrupted() {
+                return Outcome::default();
+            }
+            match load(p).and_then(|l| l.map(|l| fix_one(&engine, l, mode)).transpose()) {
                 Ok(Some(o)) => o,
                 Ok(None) => Outcome::default(),
                 Err(e) => error_outcome(&e, FormatArg::Human),
-            },
-        )
+            }
+        })
         .collect();
     let mut total = Outcome::default();
     let mut changed_sources = 0;
@@ -423,6 +433,12 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
         let _ = write!(summary, "; {} remaining", total.findings);
     }
     eprintln!("{summary}.");
+    if mode == Mode::Fix && input::interrupt::interrupted() {
+        eprintln!(
+            "Interrupted: files written before the interrupt are fixed, every other file is untouched."
+        );
+        return ExitStatus::Interrupted;
+    }
     let found = match mode {
         Mode::Fix => total.findings > 0,
         Mode::Diff => changed_sources > 0,
