@@ -20,11 +20,13 @@
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod batch;
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod dict;
+pub mod dump;
 pub mod engine;
 pub mod error;
 pub mod fix;

@@ -1,5 +1,6 @@
 //! The command line: arguments (clap derive) and their conversion to settings.
 
+pub mod dump;
 pub mod report;
 pub mod run;
 
@@ -54,6 +55,19 @@ pub enum Command {
     /// a file changed since the report is refused).
     #[command(after_help = "Examples:\n  copyedit apply copyedit-decisions.json")]
     Apply(ApplyArgs),
+    /// Check and repair the text fields of a JSON Lines dump, streaming: every record is written
+    /// back in order with the field(s) fixed and a `copyedit` member added.
+    #[command(
+        after_help = "Examples:\n  copyedit dump articles.jsonl.zst -o clean.jsonl.zst\n  copyedit dump --field title --field body --annotate - < in.jsonl > out.jsonl\n  copyedit dump crawl.jsonl.gz --spun-to spun.jsonl --rejects bad.jsonl -o clean.jsonl.gz\n\nExit codes: 0 every line processed (findings are reported in the records), 2 a malformed\nline, a record that could not be fixed, or a read/write error.",
+        mut_arg("paths", |a| a
+            .value_name("INPUT")
+            .num_args(0..=1)
+            .action(clap::ArgAction::Set)
+            .help("The dump: a .jsonl file (.gz and .zst are decompressed) or `-` for stdin (the default)")),
+        mut_arg("color", |a| a.hide(true)),
+        mut_arg("exit_zero", |a| a.hide(true)),
+    )]
+    Dump(dump::DumpArgs),
     /// List every rule: code, name, family, default state and fix safety.
     Rules,
     /// Print the documentation of a rule.

@@ -7,7 +7,9 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
+use crate::batch::BatchNames;
 use crate::cli::{CheckArgs, Cli, ColorArg, Command, CommonArgs, FixArgs, FormatArg};
 use crate::diagnostic::Applicability;
 use crate::engine::Engine;
@@ -41,6 +43,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Diff(args) => fix_or_diff(&args, Mode::Diff),
         Command::Report(args) => crate::cli::report::report(&args),
         Command::Apply(args) => crate::cli::report::apply(&args),
+        Command::Dump(args) => crate::cli::dump::run(&args),
         Command::Rules => {
             emit(&rules_table());
             ExitStatus::Clean
@@ -226,10 +229,13 @@ fn check(args: &CheckArgs) -> ExitStatus {
         color: args.format == FormatArg::Human && use_color(common.color),
     };
     let level = engine.settings().fix_level;
-    let outcomes: Vec<Outcome> = gather(&common.paths)
+    let pending = gather(&common.paths);
+    let names = batch_names(&pending);
+    let names = names.as_ref().map(BatchNames::names);
+    let outcomes: Vec<Outcome> = pending
         .into_par_iter()
         .map(|p| match load(p) {
-            Ok(Some(loaded)) => check_one(&engine, &loaded, args.format, level, style),
+            Ok(Some(loaded)) => check_one(&engine, &loaded, args.format, level, style, names),
             Ok(None) => Outcome::default(),
             Err(e) => error_outcome(&e, args.format),
         })
@@ -307,15 +313,31 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The batch vocabulary of a run over several files (see [`BatchNames`]):
+/// a cheap pre-scan of the files, so that a name recurring across them is
+/// not taken for a typo. `None` when there are too few files for any word to
+/// recur in enough of them.
+fn batch_names(pending: &[Pending]) -> Option<BatchNames> {
+    let files: Vec<&std::path::Path> = pending
+        .iter()
+        .filter_map(|p| match p {
+            Pending::File { path, .. } => Some(path.as_path()),
+            _ => None,
+        })
+        .collect();
+    (files.len() >= crate::batch::MIN_DOCUMENTS as usize).then(|| BatchNames::from_files(&files))
+}
+
 fn check_one(
     engine: &Engine,
     loaded: &Loaded,
     format: FormatArg,
     level: Applicability,
     style: human::Style,
+    names: Option<&FxHashSet<Box<str>>>,
 ) -> Outcome {
     let doc = Document::new(&loaded.text, loaded.origin.format());
-    let report = engine.report(&doc);
+    let report = engine.report_with_names(&doc, names);
     let mut o = Outcome {
         sources: 1,
         findings: report.findings.len(),
@@ -395,14 +417,17 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
     if mode == Mode::Fix {
         input::interrupt::install();
     }
-    let outcomes: Vec<Outcome> = gather(&common.paths)
+    let pending = gather(&common.paths);
+    let names = batch_names(&pending);
+    let names = names.as_ref().map(BatchNames::names);
+    let outcomes: Vec<Outcome> = pending
         .into_par_iter()
         .map(|p| {
             // Once interrupted, start no new input.
             if mode == Mode::Fix && input::interrupt::interrupted() {
                 return Outcome::default();
             }
-            match load(p).and_then(|l| l.map(|l| fix_one(&engine, l, mode)).transpose()) {
+            match load(p).and_then(|l| l.map(|l| fix_one(&engine, l, mode, names)).transpose()) {
                 Ok(Some(o)) => o,
                 Ok(None) => Outcome::default(),
                 Err(e) => error_outcome(&e, FormatArg::Human),
@@ -446,10 +471,15 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
     exit_status(&total, found, common.exit_zero)
 }
 
-fn fix_one(engine: &Engine, loaded: Loaded, mode: Mode) -> Result<Outcome> {
+fn fix_one(
+    engine: &Engine,
+    loaded: Loaded,
+    mode: Mode,
+    names: Option<&FxHashSet<Box<str>>>,
+) -> Result<Outcome> {
     let format = loaded.origin.format();
     let outcome = engine
-        .fix(&loaded.text, format)
+        .fix_with_names(&loaded.text, format, names)
         .map_err(|e| e.at(loaded.origin.display_path()))?;
     let changed = outcome.text != loaded.text;
     let mut o = Outcome {

@@ -2,6 +2,7 @@
 //! safely, and writing fixed text back atomically.
 
 pub mod interrupt;
+pub mod jsonl;
 
 use std::fs;
 use std::io::Write;
