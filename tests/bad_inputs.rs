@@ -503,3 +503,177 @@ fn interrupt_during_fix_leaves_no_half_written_file() {
     // Interrupted, the process removes its temporary files before it exits.
     assert!(temp_files(d).is_empty(), "{:?}", temp_files(d));
 }
+
+/// JSON Lines dumps through `copyedit dump`.
+mod jsonl {
+    use super::*;
+
+    fn dump(dir: &Path, input: &[u8], extra: &[&str]) -> (i32, Vec<u8>, String) {
+        fs::write(dir.join("in.jsonl"), input).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_copyedit"))
+            .arg("dump")
+            .args(extra)
+            .args(["-q", "in.jsonl"])
+            .current_dir(dir)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            out.stdout,
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    }
+
+    fn text_of(line: &[u8]) -> String {
+        let v: serde_json::Value = serde_json::from_slice(line).unwrap();
+        v["text"].as_str().unwrap().to_string()
+    }
+
+    #[test]
+    fn malformed_lines_are_reported_and_passed_through_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad: [&[u8]; 8] = [
+            b"not json at all",
+            b"{\"id\":3}",
+            b"{\"id\":4,\"text\":42}",
+            b"{\"id\":5,\"text\":{\"a\":\"teh\"}}",
+            b"[\"teh\"]",
+            b"{\"id\":7,\"text\":\"caf\xe9 teh\"}",
+            b"{\"id\":8,\"text\":\"teh\",}",
+            b"{\"id\":9,\"text\":null}",
+        ];
+        let mut input = b"{\"id\":1,\"text\":\"teh start\"}\n".to_vec();
+        for b in bad {
+            input.extend_from_slice(b);
+            input.push(b'\n');
+        }
+        input
+            .extend_from_slice(b"{\"id\":10,\"text\":\"wiht end\"}\n{\"id\":11,\"text\":\"teh cut");
+        let (code, stdout, stderr) = dump(dir.path(), &input, &[]);
+        assert_eq!(code, 2, "{stderr}");
+        let lines: Vec<&[u8]> = stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            lines.len(),
+            11,
+            "every line comes out: {}",
+            String::from_utf8_lossy(&stdout)
+        );
+        assert_eq!(text_of(lines[0]), "the start");
+        for (i, b) in bad.iter().enumerate() {
+            assert_eq!(
+                lines[i + 1],
+                *b,
+                "line {} must pass through unchanged",
+                i + 2
+            );
+            assert!(
+                stderr.contains(&format!("in.jsonl:{}", i + 2)),
+                "line {}: {stderr}",
+                i + 2
+            );
+        }
+        assert_eq!(text_of(lines[9]), "with end");
+        assert_eq!(lines[10], b"{\"id\":11,\"text\":\"teh cut");
+    }
+
+    #[test]
+    fn surrogates_are_handled_and_lone_ones_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = concat!(
+            "{\"id\":1,\"text\":\"\\ud83d\\ude00 teh\"}\n",
+            "{\"id\":2,\"text\":\"\\ud800 teh\"}\n",
+            "{\"id\":3,\"text\":\"teh \\udc00\"}\n",
+            "{\"id\":4,\"text\":\"\\ude00\\ud83d teh\"}\n",
+        );
+        let (code, stdout, stderr) = dump(dir.path(), input.as_bytes(), &[]);
+        assert_eq!(code, 2, "{stderr}");
+        let lines: Vec<&str> = std::str::from_utf8(&stdout).unwrap().lines().collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(text_of(lines[0].as_bytes()), "\u{1f600} the");
+        for (i, line) in input.lines().enumerate().skip(1) {
+            assert_eq!(lines[i], line, "a lone surrogate's line passes through");
+            assert!(stderr.contains(&format!("in.jsonl:{}", i + 1)), "{stderr}");
+        }
+    }
+
+    #[test]
+    fn deeply_nested_json_is_an_error_not_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        let depth = 100_000;
+        let mut line = String::from("{\"id\":1,\"meta\":");
+        line.push_str(&"[".repeat(depth));
+        line.push_str(&"]".repeat(depth));
+        line.push_str(",\"text\":\"teh\"}");
+        let input = format!("{line}\n{{\"id\":2,\"text\":\"teh\"}}\n");
+        let (code, stdout, stderr) = dump(dir.path(), input.as_bytes(), &[]);
+        // Valid JSON, however deep: the record is fixed, every other byte of
+        // the line (the nested member included) kept; no stack overflow.
+        assert_eq!(code, 0, "{stderr}");
+        let out = String::from_utf8(stdout).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2);
+        let fixed = line.replace("\"text\":\"teh\"", "\"text\":\"the\"");
+        assert!(
+            lines[0].starts_with(&fixed[..fixed.len() - 1]),
+            "{}",
+            &lines[0][lines[0].len() - 80..]
+        );
+        assert_eq!(text_of(lines[1].as_bytes()), "the");
+        // Nested past serde_json's depth limit inside the checked field's
+        // path: an error naming the line, which passes through unchanged.
+        let mut deep = String::from("{\"text\":");
+        deep.push_str(&"{\"a\":".repeat(depth / 10));
+        deep.push_str("\"teh\"");
+        deep.push_str(&"}".repeat(depth / 10 + 1));
+        let input = format!("{deep}\n{{\"text\":\"teh\"}}\n");
+        let (code, stdout, stderr) = dump(dir.path(), input.as_bytes(), &[]);
+        assert_eq!(code, 2, "{stderr}");
+        let out = String::from_utf8(stdout).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], deep);
+        assert_eq!(text_of(lines[1].as_bytes()), "the");
+        assert!(stderr.contains("in.jsonl:1"), "{stderr}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn hundred_megabyte_record_is_fixed_in_bounded_memory() {
+        // One 100 MB line: a large member beside the text, and a text of
+        // 2 MB. Memory must stay a small multiple of the record.
+        let dir = tempfile::tempdir().unwrap();
+        let mut line = String::with_capacity(104 << 20);
+        line.push_str("{\"id\":1,\"blob\":\"");
+        while line.len() < 98 << 20 {
+            line.push_str("abcdefghij \\\"quoted\\\" \\u00e9 ");
+        }
+        line.push_str("\",\"text\":\"");
+        let unit = "a teh word, ";
+        let mut text = String::new();
+        while text.len() < 2 << 20 {
+            text.push_str(unit);
+        }
+        line.push_str(&text);
+        line.push_str("\"}\n");
+        let (code, stdout, stderr) = dump(dir.path(), line.as_bytes(), &["--select", "T001"]);
+        assert_eq!(code, 0, "{stderr}");
+        let out: serde_json::Value = serde_json::from_slice(&stdout).unwrap();
+        assert_eq!(out["text"].as_str().unwrap(), text.replace("teh", "the"));
+        let blob_in: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(out["blob"], blob_in["blob"]);
+        // Peak memory of the children waited for so far (this test's dump is
+        // by far the largest).
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: `usage` is a valid, writable rusage.
+        assert_eq!(
+            unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &raw mut usage) },
+            0
+        );
+        let peak_mb = usage.ru_maxrss / 1024;
+        eprintln!("dump of a 100 MB record: peak RSS {peak_mb} MB");
+        assert!(peak_mb < 1500, "peak RSS {peak_mb} MB");
+    }
+}
