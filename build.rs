@@ -35,6 +35,7 @@ fn main() {
 
     let words = build_words(&read(dict, "words.tsv"));
     write(&out, "words.bin", &words.table);
+    write(&out, "common.bin", &build_common(&words.common));
     write(&out, "trie.bin", &build_trie(&words.suggestable));
     write(&out, "phonetic.bin", &build_phonetic(&words.suggestable));
 
@@ -174,8 +175,14 @@ impl TableBuilder {
     }
 }
 
+/// How many of the most frequent lowercase words go into the small table
+/// that answers most lookups of running text from the CPU cache.
+const COMMON_WORDS: usize = 6000;
+
 struct BuiltWords {
     table: Vec<u8>,
+    /// Folded keys with a lowercase form, with their zipf100.
+    common: Vec<(String, u16)>,
     /// Words offered as corrections: (folded key, record offset, zipf100).
     suggestable: Vec<(String, u32, u16)>,
 }
@@ -186,7 +193,8 @@ struct Form {
     dialect: u8,
 }
 
-/// The lexicon: folded key → `u16` zipf100, then per form `u8` level,
+/// The lexicon: folded key → `u16` zipf100, `u8` flags (bit 0: some form
+/// is all lowercase), then per form `u8` level,
 /// `u8` dialect (0 both, 1 us, 2 gb), `u8` length, text.
 fn build_words(src: &str) -> BuiltWords {
     let mut entries: BTreeMap<String, (u16, Vec<Form>)> = BTreeMap::new();
@@ -213,8 +221,19 @@ fn build_words(src: &str) -> BuiltWords {
     }
     let mut table = TableBuilder::default();
     let mut suggestable = Vec::new();
+    let mut common = Vec::new();
     for (key, (zipf, forms)) in &entries {
+        if forms
+            .iter()
+            .any(|f| !f.text.chars().any(char::is_uppercase))
+        {
+            common.push((key.clone(), *zipf));
+        }
         let mut value = zipf.to_le_bytes().to_vec();
+        let has_lower = forms
+            .iter()
+            .any(|f| !f.text.chars().any(char::is_uppercase));
+        value.push(u8::from(has_lower));
         for f in forms {
             value.push(f.level);
             value.push(f.dialect);
@@ -231,8 +250,11 @@ fn build_words(src: &str) -> BuiltWords {
     for s in &mut suggestable {
         s.1 += records_at as u32;
     }
+    common.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    common.truncate(COMMON_WORDS);
     BuiltWords {
         table: bytes,
+        common,
         suggestable,
     }
 }
@@ -345,6 +367,16 @@ fn build_phonetic(words: &[(String, u32, u16)]) -> Vec<u8> {
             value.extend_from_slice(&off.to_le_bytes());
         }
         table.insert(std::str::from_utf8(&k).expect("ASCII key"), value);
+    }
+    table.finish().0
+}
+
+/// The most frequent words that have a lowercase form, as a small table
+/// with empty values: a hit means "a valid, common lowercase word".
+fn build_common(common: &[(String, u16)]) -> Vec<u8> {
+    let mut table = TableBuilder::default();
+    for (key, _) in common {
+        table.insert(key, Vec::new());
     }
     table.finish().0
 }

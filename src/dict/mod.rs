@@ -10,15 +10,21 @@ pub mod index;
 #[allow(missing_docs)]
 mod keyhash;
 pub mod misspellings;
+pub mod mwe;
 pub mod names;
 /// The phonetic key shared by the build script and the suggestion index.
 pub mod phonetic;
+pub mod phrases;
+pub mod synonyms;
 pub mod table;
 pub mod words;
 
 pub use bigrams::{bigrams, Bigrams};
 pub use misspellings::{misspellings, Corrections, Misspellings};
+pub use mwe::{mwes, Mwes};
 pub use names::{american_of, british_of, name_form};
+pub use phrases::{phrasebook, Phrasebook};
+pub use synonyms::{synonyms, Synonyms};
 pub use words::{words, WordEntry, WordForm, Words};
 
 /// Iterates the data lines of a dictionary file: no blank lines, no `#` comments.

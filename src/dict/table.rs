@@ -54,6 +54,30 @@ impl Table {
     #[must_use]
     #[inline]
     pub fn get(&self, key: &str) -> Option<Record> {
+        self.find(key).map(|at| self.record_at(at))
+    }
+
+    /// The value bytes of `key`, if any (the key is not re-read).
+    #[must_use]
+    #[inline]
+    pub fn value(&self, key: &str) -> Option<&'static [u8]> {
+        let at = self.find(key)?;
+        let b = self.bytes;
+        let start = at + 1 + b[at] as usize;
+        let len = read_u16(b, start) as usize;
+        Some(&b[start + 2..start + 2 + len])
+    }
+
+    /// Whether `key` has a record (no record is built).
+    #[must_use]
+    #[inline]
+    pub fn contains(&self, key: &str) -> bool {
+        self.find(key).is_some()
+    }
+
+    /// The byte offset of the record of `key`, if any.
+    #[inline]
+    fn find(&self, key: &str) -> Option<usize> {
         let h = key_hash(key.as_bytes());
         let tag = h >> 32;
         let mut i = (h as usize) & self.mask;
@@ -63,9 +87,10 @@ impl Table {
                 return None;
             }
             if slot >> 32 == tag {
-                let record = self.record_at(self.records_at + (slot & 0xFFFF_FFFF) as usize - 1);
-                if record.key == key {
-                    return Some(record);
+                let at = self.records_at + (slot & 0xFFFF_FFFF) as usize - 1;
+                let len = self.bytes[at] as usize;
+                if self.bytes.get(at + 1..at + 1 + len) == Some(key.as_bytes()) {
+                    return Some(at);
                 }
             }
             i = (i + 1) & self.mask;

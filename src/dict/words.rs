@@ -11,6 +11,7 @@
 use crate::dict::table::{read_u16, Record, Table};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.bin"));
+static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
 
 /// Which spelling varieties accept a form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +43,7 @@ pub struct WordEntry {
     pub key: &'static str,
     /// Zipf frequency × 100 of the lowercase form (0 when unknown).
     pub zipf100: u16,
+    flags: u8,
     forms: &'static [u8],
 }
 
@@ -50,7 +52,8 @@ impl WordEntry {
         Self {
             key: r.key,
             zipf100: read_u16(r.value, 0),
-            forms: &r.value[2..],
+            flags: r.value[2],
+            forms: &r.value[3..],
         }
     }
 
@@ -79,8 +82,7 @@ impl WordEntry {
     /// Whether some form is written all in lowercase.
     #[must_use]
     pub fn has_lowercase_form(&self) -> bool {
-        self.forms()
-            .any(|f| !f.text.chars().any(char::is_uppercase))
+        self.flags & 1 != 0
     }
 
     /// The lowercase form, if any (`the` for key `the`).
@@ -101,6 +103,7 @@ impl WordEntry {
 #[derive(Clone, Copy, Debug)]
 pub struct Words {
     table: Table,
+    common: Table,
 }
 
 impl Words {
@@ -115,7 +118,28 @@ impl Words {
     #[must_use]
     #[inline]
     pub fn contains(&self, folded: &str) -> bool {
-        self.table.get(folded).is_some()
+        self.is_common_lowercase(folded) || self.table.contains(folded)
+    }
+
+    /// Whether a folded key is one of the few thousand most frequent words
+    /// with a lowercase form (`the`, `said`, `government`). Answered from a
+    /// small table that stays in the CPU cache, so rules check it first:
+    /// such a word is valid, has a lowercase form and is no misspelling.
+    #[must_use]
+    #[inline]
+    pub fn is_common_lowercase(&self, folded: &str) -> bool {
+        self.common.contains(folded)
+    }
+
+    /// Whether a known folded key has a form written all in lowercase;
+    /// `None` for an unknown key. Cheaper than [`Words::get`].
+    #[must_use]
+    #[inline]
+    pub fn has_lowercase_form(&self, folded: &str) -> Option<bool> {
+        if self.is_common_lowercase(folded) {
+            return Some(true);
+        }
+        self.table.value(folded).map(|v| v[2] & 1 != 0)
     }
 
     /// Zipf frequency × 100 of a folded key, if it is a known word.
@@ -156,6 +180,7 @@ pub fn words() -> &'static Words {
     static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| Words {
         table: Table::new(BYTES),
+        common: Table::new(COMMON),
     })
 }
 
@@ -173,6 +198,8 @@ mod tests {
         assert!(w.get("teh").is_none());
         assert!(w.get("wiht").is_none());
         assert!(w.zipf100("the").is_some_and(|z| z > 700));
+        assert!(w.is_common_lowercase("the") && w.is_common_lowercase("government"));
+        assert!(!w.is_common_lowercase("putin") && !w.is_common_lowercase("teh"));
         let may: Vec<&str> = w.get("may").expect("may").forms().map(|f| f.text).collect();
         assert!(may.contains(&"may") && may.contains(&"May"), "{may:?}");
     }

@@ -316,7 +316,11 @@ mod tests {
 
     #[test]
     fn only_the_worst_sources_are_detailed() {
-        let engine = Engine::new(Settings::default()).unwrap();
+        let engine = Engine::new(Settings {
+            select: vec!["T001".into()],
+            ..Settings::default()
+        })
+        .unwrap();
         let mut report = RunReport::new(2);
         for (i, text) in ["teh", "teh teh", "clean", "teh teh teh", "wiht"]
             .iter()

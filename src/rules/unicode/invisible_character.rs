@@ -26,7 +26,7 @@ marks in scripts that need them (Arabic, Persian, Indic, emoji) are not
 flagged.
 
 ## Why it matters
-They break search (`confi​dent` does not match `confident`), spelling checks
+They break search (`confi<U+200B>dent` (with a zero-width space) does not match `confident`), spelling checks
 and word counts, and they survive copy and paste invisibly.
 
 ## Example
