@@ -7,6 +7,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashSet;
+
 use crate::diagnostic::{Applicability, Finding};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -20,6 +22,9 @@ pub struct Applied {
     pub text: String,
     /// Codes of the rules whose fixes were applied, one entry per fix.
     pub rules: Vec<&'static str>,
+    /// The edits applied, in text order (disjoint, spans into the input
+    /// text): every byte outside them was copied unchanged.
+    pub edits: Vec<crate::diagnostic::Edit>,
 }
 
 /// Applies, in one pass, the first suggestion of every finding whose fix is
@@ -48,11 +53,14 @@ pub fn apply_fixes(text: &str, findings: &[Finding], level: Applicability) -> Ap
     let mut copied_to = 0;
     let mut last_end: Option<usize> = None;
     let mut applied_edits: Vec<&crate::diagnostic::Edit> = Vec::new();
+    // For the identical-edit test: a set, so a text with many fixes stays
+    // linear (a list scan made a 10 MB line with 400k fixes take minutes).
+    let mut applied_set: FxHashSet<&crate::diagnostic::Edit> = FxHashSet::default();
     for (finding, fix) in fixes {
         let new_edits: Vec<_> = fix
             .edits()
             .iter()
-            .filter(|e| !applied_edits.contains(e))
+            .filter(|e| !applied_set.contains(e))
             .collect();
         if new_edits.is_empty() {
             continue;
@@ -66,11 +74,17 @@ pub fn apply_fixes(text: &str, findings: &[Finding], level: Applicability) -> Ap
             copied_to = edit.span.end;
             last_end = Some(edit.span.end);
             applied_edits.push(edit);
+            applied_set.insert(edit);
         }
         rules.push(finding.rule.code);
     }
     out.push_str(&text[copied_to..]);
-    Applied { text: out, rules }
+    let edits = applied_edits.into_iter().cloned().collect();
+    Applied {
+        text: out,
+        rules,
+        edits,
+    }
 }
 
 /// The outcome of fixing a text until it is stable.

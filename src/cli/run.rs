@@ -29,6 +29,9 @@ pub enum ExitStatus {
     Findings = 1,
     /// At least one input could not be processed, or the command was invalid.
     Error = 2,
+    /// `fix` was interrupted (Ctrl-C, SIGTERM): files already written are
+    /// fixed, the rest untouched.
+    Interrupted = 130,
 }
 
 /// Runs a parsed command line.
@@ -414,12 +417,19 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
+    if mode == Mode::Fix {
+        input::interrupt::install();
+    }
     let pending = gather(&common.paths);
     let names = batch_names(&engine, &pending);
     let names = names.as_ref().map(BatchNames::names);
     let outcomes: Vec<Outcome> = pending
         .into_par_iter()
         .map(|p| {
+            // Once interrupted, start no new input.
+            if mode == Mode::Fix && input::interrupt::interrupted() {
+                return Outcome::default();
+            }
             match load(p).and_then(|l| l.map(|l| fix_one(&engine, l, mode, names)).transpose()) {
                 Ok(Some(o)) => o,
                 Ok(None) => Outcome::default(),
@@ -451,6 +461,12 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
         let _ = write!(summary, "; {} remaining", total.findings);
     }
     eprintln!("{summary}.");
+    if mode == Mode::Fix && input::interrupt::interrupted() {
+        eprintln!(
+            "Interrupted: files written before the interrupt are fixed, every other file is untouched."
+        );
+        return ExitStatus::Interrupted;
+    }
     let found = match mode {
         Mode::Fix => total.findings > 0,
         Mode::Diff => changed_sources > 0,

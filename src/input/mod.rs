@@ -1,6 +1,7 @@
 //! Inputs: expanding paths into files (walking directories), reading text
 //! safely, and writing fixed text back atomically.
 
+pub mod interrupt;
 pub mod jsonl;
 
 use std::fs;
@@ -124,7 +125,8 @@ fn walk_error(root: &Path, err: &ignore::Error) -> Error {
 }
 
 /// What was true of a file when it was read, to detect a change before
-/// overwriting it.
+/// overwriting it: its metadata and a hash of its bytes (a rewrite that keeps
+/// the length and puts the modification time back is still seen).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileStamp {
     len: u64,
@@ -132,10 +134,11 @@ pub struct FileStamp {
     #[cfg(unix)]
     inode: u64,
     readonly: bool,
+    content: u64,
 }
 
 impl FileStamp {
-    fn of(meta: &fs::Metadata) -> Self {
+    fn of(meta: &fs::Metadata, bytes: &[u8]) -> Self {
         #[cfg(unix)]
         use std::os::unix::fs::MetadataExt;
         Self {
@@ -144,8 +147,33 @@ impl FileStamp {
             #[cfg(unix)]
             inode: meta.ino(),
             readonly: meta.permissions().readonly(),
+            content: content_hash(bytes),
         }
     }
+
+    /// Whether `meta` still describes the file this stamp was taken of.
+    fn same_metadata(&self, meta: &fs::Metadata) -> bool {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        #[cfg(unix)]
+        let same_inode = self.inode == meta.ino();
+        #[cfg(not(unix))]
+        let same_inode = true;
+        same_inode
+            && self.len == meta.len()
+            && self.modified == meta.modified().ok()
+            && self.readonly == meta.permissions().readonly()
+    }
+}
+
+/// A fast hash of a file's bytes (not cryptographic: it guards against
+/// accidents, not attackers).
+fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
 }
 
 /// A file's text and its stamp.
@@ -183,11 +211,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<String> {
 pub fn read_file(path: &Path, explicit: bool) -> Result<Option<FileText>> {
     let bytes = fs::read(path).map_err(|e| Error::from(e).at(path))?;
     let meta = fs::metadata(path).map_err(|e| Error::from(e).at(path))?;
+    let stamp = FileStamp::of(&meta, &bytes);
     match decode(bytes) {
-        Ok(text) => Ok(Some(FileText {
-            text,
-            stamp: FileStamp::of(&meta),
-        })),
+        Ok(text) => Ok(Some(FileText { text, stamp })),
         Err(e) if !explicit && matches!(e.kind(), ErrorKind::Binary { .. }) => Ok(None),
         Err(e) => Err(e.at(path)),
     }
@@ -197,19 +223,31 @@ pub fn read_file(path: &Path, explicit: bool) -> Result<Option<FileText>> {
 /// temporary file in the same directory, which takes the original's
 /// permissions and is renamed over it. A symlink is followed, so its target
 /// is updated and the link kept. Refuses when the file is read-only or has
-/// changed since `stamp` was taken; the original is untouched on any error.
+/// changed since `stamp` was taken (metadata or content), and stops before
+/// the rename when an interrupt arrived ([`interrupt`]); the original is
+/// untouched on any error and the temporary file removed.
 ///
 /// # Errors
-/// Read-only, changed on disk, or any I/O error; the error names the path.
+/// Read-only, changed on disk, interrupted, or any I/O error; the error
+/// names the path.
 pub fn write_atomic(path: &Path, text: &str, stamp: &FileStamp) -> Result<()> {
     let at = |e: Error| e.at(path);
+    let stopped = || {
+        at(Error::from(std::io::Error::new(
+            std::io::ErrorKind::Interrupted,
+            "interrupted; not overwritten",
+        )))
+    };
     if stamp.readonly {
         return Err(at(Error::new(ErrorKind::ReadOnly)));
+    }
+    if interrupt::interrupted() {
+        return Err(stopped());
     }
     let target = fs::canonicalize(path).map_err(|_| at(Error::new(ErrorKind::ChangedOnDisk)))?;
     let dir = target.parent().unwrap_or(Path::new("."));
     let meta = fs::metadata(&target).map_err(|_| at(Error::new(ErrorKind::ChangedOnDisk)))?;
-    if FileStamp::of(&meta) != *stamp {
+    if !stamp.same_metadata(&meta) {
         return Err(at(Error::new(ErrorKind::ChangedOnDisk)));
     }
     let mut tmp = tempfile::Builder::new()
@@ -222,10 +260,15 @@ pub fn write_atomic(path: &Path, text: &str, stamp: &FileStamp) -> Result<()> {
         .set_permissions(meta.permissions())
         .map_err(|e| at(e.into()))?;
     tmp.as_file().sync_all().map_err(|e| at(e.into()))?;
-    // Last look before the rename: another writer may have been quicker.
+    // Last look before the rename: another writer may have been quicker,
+    // even one that kept the length and the modification time.
     let again = fs::metadata(&target).map_err(|_| at(Error::new(ErrorKind::ChangedOnDisk)))?;
-    if FileStamp::of(&again) != *stamp {
+    let current = fs::read(&target).map_err(|_| at(Error::new(ErrorKind::ChangedOnDisk)))?;
+    if !stamp.same_metadata(&again) || content_hash(&current) != stamp.content {
         return Err(at(Error::new(ErrorKind::ChangedOnDisk)));
+    }
+    if interrupt::interrupted() {
+        return Err(stopped());
     }
     tmp.persist(&target).map_err(|e| at(e.error.into()))?;
     Ok(())

@@ -91,21 +91,20 @@ pub fn render_finding(
     let line = line_span.slice(text);
     let start_in_line = f.span.start - line_span.start;
     let end_in_line = f.span.end.min(line_span.end).max(f.span.start) - line_span.start;
-    let before: Vec<char> = line[..start_in_line].chars().collect();
+    // Only the window is looked at, so a finding in a megabyte-long line
+    // costs no more than in a short one.
+    let before = &line[..start_in_line];
     let marked: String = line[start_in_line..end_in_line].chars().collect();
-    let after: Vec<char> = line[end_in_line..].chars().collect();
-    let (lead, before_shown) = if before.len() > CONTEXT_CHARS {
-        ("…", &before[before.len() - CONTEXT_CHARS..])
-    } else {
-        ("", &before[..])
+    let after = &line[end_in_line..];
+    let (lead, before_shown) = match before.char_indices().rev().nth(CONTEXT_CHARS) {
+        Some((i, c)) => ("…", &before[i + c.len_utf8()..]),
+        None => ("", before),
     };
-    let (trail, after_shown) = if after.len() > CONTEXT_CHARS {
-        ("…", &after[..CONTEXT_CHARS])
-    } else {
-        ("", &after[..])
+    let (trail, after_shown) = match after.char_indices().nth(CONTEXT_CHARS) {
+        Some((i, _)) => ("…", &after[..i]),
+        None => ("", after),
     };
-    let before_s: String = before_shown.iter().collect();
-    let after_s: String = after_shown.iter().collect();
+    let (before_s, after_s) = (before_shown, after_shown);
     let shown = format!("{lead}{before_s}{marked}{after_s}{trail}");
     let _ = writeln!(
         out,

@@ -87,6 +87,19 @@ pub struct LineCol {
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Char counts from the start of the text at every [`CHECKPOINT`]
+    /// bytes (rounded to a char boundary), built on the first column lookup
+    /// in a long line, so columns in a megabyte-long line cost no more than
+    /// in a short one.
+    checkpoints: std::sync::OnceLock<Vec<(usize, usize)>>,
+}
+
+/// Bytes between two char-count checkpoints of a [`LineIndex`].
+const CHECKPOINT: usize = 4096;
+
+/// Chars in `s`, counted as the bytes that do not continue a UTF-8 sequence.
+fn count_chars(s: &str) -> usize {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -97,7 +110,34 @@ impl LineIndex {
         let mut line_starts = Vec::with_capacity(text.len() / 64 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        Self { line_starts }
+        Self {
+            line_starts,
+            checkpoints: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Chars of `text` before `offset`, using the checkpoints.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let points = self.checkpoints.get_or_init(|| {
+            let mut points = vec![(0, 0)];
+            let (mut at, mut chars) = (0, 0);
+            while at + CHECKPOINT < text.len() {
+                let mut next = at + CHECKPOINT;
+                while !text.is_char_boundary(next) {
+                    next -= 1;
+                }
+                chars += count_chars(&text[at..next]);
+                at = next;
+                points.push((at, chars));
+            }
+            points
+        });
+        let i = match points.binary_search_by_key(&offset, |p| p.0) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let (at, chars) = points[i];
+        chars + count_chars(&text[at..offset])
     }
 
     /// Number of lines (a text without newline has one line).
@@ -135,7 +175,11 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, byte_offset: usize) -> LineCol {
         let line = self.line_of(byte_offset);
         let start = self.line_starts[line];
-        let column = text[start..byte_offset].chars().count() + 1;
+        let column = if byte_offset - start <= CHECKPOINT {
+            count_chars(&text[start..byte_offset]) + 1
+        } else {
+            self.chars_before(text, byte_offset) - self.chars_before(text, start) + 1
+        };
         LineCol {
             line: line + 1,
             column,
@@ -157,6 +201,22 @@ mod tests {
         assert_eq!(idx.line_col(text, x), LineCol { line: 2, column: 4 });
         let last = text.find("last").unwrap();
         assert_eq!(idx.line_col(text, last), LineCol { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn line_col_in_a_very_long_line_matches_a_plain_count() {
+        // Regression: columns were counted from the line start for every
+        // lookup, quadratic over the findings of a 10 MB one-line file.
+        let text = "é€ a😀b ".repeat(5000) + "\nnext " + &"x€".repeat(3000);
+        let idx = LineIndex::new(&text);
+        let mut offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(997).collect();
+        offsets.push(text.len());
+        for off in offsets {
+            let line = idx.line_of(off);
+            let start = idx.line_starts[line];
+            let want = text[start..off].chars().count() + 1;
+            assert_eq!(idx.line_col(&text, off).column, want, "offset {off}");
+        }
     }
 
     #[test]
