@@ -121,14 +121,14 @@ fn mixed_fixture_nested_fields_checked_only() {
 
 #[test]
 fn a_clean_dump_exits_zero_and_quiet_prints_nothing() {
-    let input = b"{\"id\":1,\"text\":\"teh cat\"}\n{\"id\":2,\"text\":\"fine\"}\n";
+    let input = b"{\"id\":1,\"text\":\"The cat sat on teh mat.\"}\n{\"id\":2,\"text\":\"Fine.\"}\n";
     let r = run(&["dump", "--quiet", "-"], input);
     assert_eq!(r.code, 0, "findings alone never fail a dump");
     assert_eq!(r.stderr, "");
     assert_eq!(
         r.out(),
-        "{\"id\":1,\"text\":\"the cat\",\"copyedit\":{\"counts\":{\"T\":1,\"Q\":0,\"U\":0,\"S\":0},\"fixed\":1,\"spin_score\":0.0,\"spun\":false}}\n\
-         {\"id\":2,\"text\":\"fine\",\"copyedit\":{\"counts\":{\"T\":0,\"Q\":0,\"U\":0,\"S\":0},\"fixed\":0,\"spin_score\":0.0,\"spun\":false}}\n"
+        "{\"id\":1,\"text\":\"The cat sat on the mat.\",\"copyedit\":{\"counts\":{\"T\":1,\"Q\":0,\"U\":0,\"S\":0},\"fixed\":1,\"spin_score\":0.0,\"spun\":false}}\n\
+         {\"id\":2,\"text\":\"Fine.\",\"copyedit\":{\"counts\":{\"T\":0,\"Q\":0,\"U\":0,\"S\":0},\"fixed\":0,\"spin_score\":0.0,\"spun\":false}}\n"
     );
 }
 
