@@ -193,6 +193,15 @@ impl Rule for LowercaseSentenceStart {
                     {
                         continue;
                     }
+                    // A fragment (a label, a title, a list entry) has no final
+                    // sentence punctuation; only a finished sentence is judged.
+                    let finished = rest
+                        .trim_end()
+                        .trim_end_matches(['”', '’', '"', '\'', ')', ']'])
+                        .ends_with(['.', '!', '?']);
+                    if !finished {
+                        continue;
+                    }
                     Applicability::Unsafe
                 }
                 Start::No => continue,
@@ -237,6 +246,7 @@ mod tests {
             "It is, e.g. the best. Mr. smith came at 3 p.m. on Monday. “Oh! my dear” and... well. See iPhone.",
         );
         assert_silent("Q011", "Items:\n1. apples\n2. pears");
+        assert_silent("Q011", "a radius of 10 km\n\n“mismatched quotes…”");
         assert_silent("Q011", "A long line of wrapped prose that does not end\nhere but goes on");
     }
 }

@@ -55,11 +55,19 @@ impl Rule for MissingSpaceAfterPunctuation {
             if !matches!(m, "," | "." | ";" | ":" | "!" | "?") {
                 continue;
             }
-            let (prev, next) = (tokens[i - 1], tokens[i + 1]);
+            let (prev, mut next) = (tokens[i - 1], tokens[i + 1]);
+            // `voice.“Do not`: a quotation opens the next sentence.
+            let quote_next = next.kind == TokenKind::OpenQuote
+                && doc.slice(next.span) == "\u{201C}"
+                && matches!(m, "." | "!" | "?" | ",")
+                && tokens.get(i + 2).is_some_and(|w| w.kind == TokenKind::Word && w.span.start == next.span.end);
+            if quote_next {
+                next = tokens[i + 2];
+            }
             if next.kind != TokenKind::Word
                 || !matches!(prev.kind, TokenKind::Word | TokenKind::Number)
                 || prev.span.end != mark.span.start
-                || next.span.start != mark.span.end
+                || (next.span.start != mark.span.end && !quote_next)
             {
                 continue;
             }
@@ -69,7 +77,7 @@ impl Rule for MissingSpaceAfterPunctuation {
             };
             // Only ASCII-initial words: a non-ASCII start may be mojibake that
             // U001 repairs (`now,â€ť`).
-            if !first.is_ascii_alphabetic() || n.len() < 2 {
+            if !first.is_ascii_alphabetic() {
                 continue;
             }
             // Part of a longer dotted chain (`U.S.A`, `Ph.D.`) or an abbreviation.
@@ -84,9 +92,8 @@ impl Rule for MissingSpaceAfterPunctuation {
                 if !first.is_ascii_uppercase()
                     || (prev.kind == TokenKind::Word && prev_letters < 2)
                     || is_non_final_abbreviation(p)
-                    || chained(i + 2)
+                    || (!quote_next && chained(i + 2))
                     || (i >= 2 && chained(i - 2))
-                    || n.chars().skip(1).any(|c| c.is_uppercase()) && n.len() <= 3
                 {
                     continue;
                 }
@@ -120,6 +127,11 @@ mod tests {
             "oil exports. This aims at Ukraine, resulting in drones. Russia in 1897. Arbitration",
         );
         assert_fixes_to("Q006", "any of us,for you", "any of us, for you");
+        assert_fixes_to(
+            "Q006",
+            "finally Russians.A Latvian state, relations.US aid, a low voice.“Do not",
+            "finally Russians. A Latvian state, relations. US aid, a low voice. “Do not",
+        );
     }
 
     #[test]

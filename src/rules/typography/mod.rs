@@ -87,17 +87,22 @@ pub(crate) enum Dir {
 /// should have: as written, unless its position says the opposite.
 pub(crate) fn double_quotes(doc: &Document<'_>) -> Vec<(usize, Dir, bool)> {
     let text = doc.text();
+    // German quotes open with `„` and close with `“`.
+    let german = text.contains('\u{201E}');
     let mut out = Vec::new();
     for (i, t) in doc.tokens().iter().enumerate() {
         if !matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
             continue;
         }
         let written = match doc.slice(t.span) {
+            "\u{201E}" => Dir::Open,
+            "\u{201C}" if german => Dir::Close,
             "\u{201C}" => Dir::Open,
             "\u{201D}" => Dir::Close,
             _ => continue,
         };
         let effective = match (written, quote_context(text, t.span)) {
+            _ if german => written,
             (Dir::Close, QuoteContext::Opening) => Dir::Open,
             (Dir::Open, QuoteContext::Closing) => Dir::Close,
             _ => written,

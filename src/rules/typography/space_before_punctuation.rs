@@ -46,6 +46,21 @@ impl Rule for SpaceBeforePunctuation {
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
         let tokens = doc.tokens();
+        // French typography spaces `! ? ; :` from the word before: when every
+        // such mark in the text is spaced, that is the convention, not a slip.
+        let mut spaced_high = 0usize;
+        let mut attached_high = 0usize;
+        for (at, _) in text.match_indices(['!', '?', ';', ':']) {
+            match text[..at].chars().next_back() {
+                Some(' ' | '\u{A0}' | '\u{202F}') => spaced_high += 1,
+                Some(c) if c.is_alphanumeric() => attached_high += 1,
+                _ => {}
+            }
+        }
+        // A lone spaced mark counts as a convention only in text with
+        // non-English letters.
+        let foreign = !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+        let french = attached_high == 0 && (spaced_high >= 2 || (spaced_high == 1 && foreign));
         for i in 1..tokens.len().saturating_sub(1) {
             let sp = tokens[i];
             let mark = tokens[i + 1];
@@ -53,14 +68,20 @@ impl Rule for SpaceBeforePunctuation {
                 continue;
             }
             let m = doc.slice(mark.span);
-            if !matches!(m, "," | "." | ";" | ":" | "!" | "?") {
+            if !matches!(m, "," | "." | ";" | ":" | "!" | "?") || (french && !matches!(m, "," | ".")) {
                 continue;
             }
             let prev = tokens[i - 1];
-            if !matches!(
-                prev.kind,
-                TokenKind::Word | TokenKind::Number | TokenKind::CloseQuote
-            ) {
+            let prev_ok = match prev.kind {
+                TokenKind::Word | TokenKind::Number | TokenKind::CloseQuote => true,
+                // `1860s`, `Su-57`: not a URL or an address.
+                TokenKind::Skip => {
+                    let s = doc.slice(prev.span);
+                    s.chars().all(|c| c.is_alphanumeric() || c == '-')
+                }
+                _ => false,
+            };
+            if !prev_ok {
                 continue;
             }
             if !doc.slice(sp.span).bytes().all(|b| b == b' ') {
@@ -100,6 +121,8 @@ mod tests {
             "Within a year of independence, the government; then Mr. Weston. Agreed",
         );
         assert_fixes_to("Q005", "a winter storm .", "a winter storm.");
+        assert_fixes_to("Q005", "in the 1860s , a request ; yes!", "in the 1860s, a request; yes!");
+        assert_silent("Q005", "Napíšte nám ! Merci ; au revoir ?");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `world′s`, `Mozambique`s`).
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::rules::typography::closes_before;
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
@@ -54,15 +55,26 @@ impl Rule for WrongApostrophe {
             if !matches!(mark, "\u{2018}" | "\u{2032}" | "`" | "\u{B4}") {
                 continue;
             }
-            let (Some(prev), Some(next)) = (tokens.get(i.wrapping_sub(1)), tokens.get(i + 1)) else {
+            // The mark must touch a word before it: `rock ‘n’` has a space.
+            let Some(prev) = tokens.get(i.wrapping_sub(1)) else {
                 continue;
             };
-            if !(prev.kind == TokenKind::Word && next.kind == TokenKind::Word) {
+            if prev.kind != TokenKind::Word || prev.span.end != t.span.start {
                 continue;
             }
-            // Only a letter-to-letter join: `rock ‘n’` has a space before.
-            if prev.span.end != t.span.start || next.span.start != t.span.end {
-                continue;
+            let next = tokens.get(i + 1);
+            let between_letters =
+                next.is_some_and(|n| n.kind == TokenKind::Word && n.span.start == t.span.end);
+            if !between_letters {
+                // After a word and before a space or punctuation: a closing
+                // single quote or a plural possessive (`Bahamas‘ close`), both `’`.
+                if !closes_before(text[t.span.end..].chars().next()) {
+                    continue;
+                }
+                let plural = doc.slice(prev.span).ends_with(['s', 'S']);
+                if mark != "\u{2018}" && !plural {
+                    continue;
+                }
             }
             let straight = *straight_doc.get_or_insert_with(|| {
                 let curly = text.matches(['\u{2019}', '\u{201C}', '\u{201D}']).count();
@@ -94,10 +106,11 @@ mod tests {
         assert_fixes_to("Q003", "her father‘s account", "her father’s account");
         assert_fixes_to("Q003", "the world′s and Mozambique`s", "the world’s and Mozambique’s");
         assert_fixes_to("Q003", "don't and don‘t", "don't and don't");
+        assert_fixes_to("Q003", "The Bahamas‘ close, observers′ claims", "The Bahamas’ close, observers’ claims");
     }
 
     #[test]
     fn quotes_and_primes_elsewhere_are_silent() {
-        assert_silent("Q003", "rock ‘n’ roll, ‘quoted’, 5′ tall, `code`");
+        assert_silent("Q003", "rock ‘n’ roll, ‘quoted’, 5′ tall, `code`, f′(x) and x′ here");
     }
 }

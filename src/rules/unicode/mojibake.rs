@@ -195,6 +195,22 @@ fn is_plausible(c: char) -> bool {
     }
 }
 
+/// A coarse script class for letters: Latin, Greek, Cyrillic, other.
+fn script(c: char) -> u8 {
+    match c as u32 {
+        0..=0x24F | 0x1E00..=0x1EFF => 1,
+        0x370..=0x3FF => 2,
+        0x400..=0x52F => 3,
+        _ => 0,
+    }
+}
+
+/// Whether two letters belong to different known scripts.
+fn script_clash(a: char, b: char) -> bool {
+    let (x, y) = (script(a), script(b));
+    x != 0 && y != 0 && x != y && b.is_alphabetic()
+}
+
 fn utf8_tail_len(lead: u8) -> usize {
     match lead {
         0xC2..=0xDF => 1,
@@ -325,8 +341,16 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
                 continue;
             }
             seq.keep_space = word_start && matches!(decoded, 'à' | 'À');
+            seqs.push(seq);
+            i += 1;
+            continue;
         } else {
+            let after_seq = char_after(text, end);
             let mut evidence = lead.is_uppercase() && before.is_some_and(char::is_lowercase);
+            // Scripts mixed inside a word: `UkrsotsbankвЂ™s`, `вЂњB`.
+            let last = conts[tail - 1].0;
+            evidence |= before.is_some_and(|b| b.is_alphabetic() && script_clash(b, lead))
+                || after_seq.is_some_and(|a| a.is_alphabetic() && script_clash(a, last));
             let mut any_non_letter = !lead.is_alphabetic();
             for (k, &(c, off)) in conts[..tail].iter().enumerate() {
                 let follow = char_after(text, off + c.len_utf8());
@@ -343,7 +367,13 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
                     if (mid && !apostrophe) || (!mid && !NATURAL_END.contains(&c)) {
                         evidence = true;
                     }
-                } else if cp == 0 && ODD_LETTERS.contains(&c) {
+                } else if (cp == 0 && ODD_LETTERS.contains(&c))
+                    || (c.is_uppercase() && prev.is_lowercase())
+                    || (c.is_uppercase()
+                        && k == tail - 1
+                        && after_seq.is_some_and(char::is_lowercase))
+                {
+                    // `Ãœ`, or a capital inside a lower-case run (`вЂ`, `ĂĄm`).
                     evidence = true;
                 }
             }
