@@ -117,7 +117,8 @@ impl Rule for HyphenAsDash {
             let h = i;
             let double = is_hyphen(doc, tokens.get(h + 1));
             let last = if double { h + 1 } else { h };
-            if is_hyphen(doc, tokens.get(last + 1)) || (h > 0 && is_hyphen(doc, tokens.get(h - 1))) {
+            if is_hyphen(doc, tokens.get(last + 1)) || (h > 0 && is_hyphen(doc, tokens.get(h - 1)))
+            {
                 // Three or more hyphens: a rule or a separator line.
                 i = last + 2;
                 continue;
@@ -152,11 +153,10 @@ impl Rule for HyphenAsDash {
             };
             let shown = dash.trim();
             out.push(
-                Finding::new(&META, span, format!("`{}` used as a dash", written.trim()))
-                    .suggest(
-                        Suggestion::replace(span, dash, applicability)
-                            .because(format!("`{shown}` is the document's dash")),
-                    ),
+                Finding::new(&META, span, format!("`{}` used as a dash", written.trim())).suggest(
+                    Suggestion::replace(span, dash, applicability)
+                        .because(format!("`{shown}` is the document's dash")),
+                ),
             );
         }
     }
@@ -184,6 +184,9 @@ mod tests {
 
     #[test]
     fn leaves_bullets_ranges_and_options() {
-        assert_silent("Q009", "- item\n5 - 3 is 2\nuse --quotes curly\n---\nwell-known");
+        assert_silent(
+            "Q009",
+            "- item\n5 - 3 is 2\nuse --quotes curly\n---\nwell-known",
+        );
     }
 }

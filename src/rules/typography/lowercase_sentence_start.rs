@@ -235,7 +235,11 @@ mod tests {
             "Kyiv and Washington. the question remains. “upon my word, he said",
             "Kyiv and Washington. The question remains. “Upon my word, he said",
         );
-        assert_fixes_to("Q011", "Potential Role Ahead\ntrump’s role is big.", "Potential Role Ahead\nTrump’s role is big.");
+        assert_fixes_to(
+            "Q011",
+            "Potential Role Ahead\ntrump’s role is big.",
+            "Potential Role Ahead\nTrump’s role is big.",
+        );
         assert_fires("Q011", "In 1886. the islands", &["the"]);
     }
 
@@ -247,6 +251,9 @@ mod tests {
         );
         assert_silent("Q011", "Items:\n1. apples\n2. pears");
         assert_silent("Q011", "a radius of 10 km\n\n“mismatched quotes…”");
-        assert_silent("Q011", "A long line of wrapped prose that does not end\nhere but goes on");
+        assert_silent(
+            "Q011",
+            "A long line of wrapped prose that does not end\nhere but goes on",
+        );
     }
 }

@@ -60,7 +60,9 @@ impl Rule for MissingSpaceAfterPunctuation {
             let quote_next = next.kind == TokenKind::OpenQuote
                 && doc.slice(next.span) == "\u{201C}"
                 && matches!(m, "." | "!" | "?" | ",")
-                && tokens.get(i + 2).is_some_and(|w| w.kind == TokenKind::Word && w.span.start == next.span.end);
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|w| w.kind == TokenKind::Word && w.span.start == next.span.end);
             if quote_next {
                 next = tokens[i + 2];
             }
@@ -70,6 +72,17 @@ impl Rule for MissingSpaceAfterPunctuation {
                 || (next.span.start != mark.span.end && !quote_next)
             {
                 continue;
+            }
+            // `&#8212;a`, `&amp;b`: an HTML entity's `;` (U002 decodes it).
+            if m == ";" {
+                let before = &doc.text()[..mark.span.start];
+                let name_start = before
+                    .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '#')
+                    .len();
+                let head = &before[..name_start];
+                if head.ends_with('&') || head.ends_with("&amp;") {
+                    continue;
+                }
             }
             let (p, n) = (doc.slice(prev.span), doc.slice(next.span));
             let Some(first) = n.chars().next() else {
@@ -101,15 +114,19 @@ impl Rule for MissingSpaceAfterPunctuation {
                 continue;
             }
             out.push(
-                Finding::new(&META, mark.span, format!("No space after `{m}` in `{p}{m}{n}`"))
-                    .suggest(
-                        Suggestion::replace(
-                            crate::text::Span::new(mark.span.start, mark.span.end),
-                            &format!("{m} "),
-                            Applicability::Safe,
-                        )
-                        .because("a space follows sentence punctuation"),
-                    ),
+                Finding::new(
+                    &META,
+                    mark.span,
+                    format!("No space after `{m}` in `{p}{m}{n}`"),
+                )
+                .suggest(
+                    Suggestion::replace(
+                        crate::text::Span::new(mark.span.start, mark.span.end),
+                        &format!("{m} "),
+                        Applicability::Safe,
+                    )
+                    .because("a space follows sentence punctuation"),
+                ),
             );
         }
     }
@@ -138,7 +155,7 @@ mod tests {
     fn leaves_numbers_abbreviations_and_names() {
         assert_silent(
             "Q006",
-            "3.5 and 1,000 at 10:30, the U.S. and e.g. Ph.D. holders, see README.md or node.js, Mr.Smith",
+            "3.5 and 1,000 at 10:30, the U.S. and e.g. Ph.D. holders, see README.md or node.js, Mr.Smith, EU&#8212;a &amp;b &amp;ldquo;x",
         );
     }
 }

@@ -45,7 +45,9 @@ neighbours or guessed from pairing is unsafe.
 };
 
 /// Words that begin with an apostrophe for a dropped letter.
-const ELISIONS: &[&str] = &["til", "tis", "twas", "em", "n", "cause", "round", "bout", "cos", "nuff"];
+const ELISIONS: &[&str] = &[
+    "til", "tis", "twas", "em", "n", "cause", "round", "bout", "cos", "nuff",
+];
 
 fn straight_to_curly(
     text: &str,
@@ -103,7 +105,9 @@ impl Rule for MixedQuoteStyle {
         let straight: Vec<usize> = memchr::memchr2_iter(b'"', b'\'', bytes)
             .filter(|&at| !in_skip(doc, at))
             .collect();
-        let curly_count = text.matches(['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}']).count();
+        let curly_count = text
+            .matches(['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}'])
+            .count();
         let to_curly = match style {
             QuoteStyle::Curly => true,
             QuoteStyle::Straight => false,

@@ -34,7 +34,14 @@ pub(crate) fn opens_after(c: Option<char>) -> bool {
         c.is_whitespace()
             || matches!(
                 c,
-                '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '\u{201C}' | '\u{2018}' | '/' | '\u{FEFF}'
+                '(' | '['
+                    | '{'
+                    | '\u{2014}'
+                    | '\u{2013}'
+                    | '\u{201C}'
+                    | '\u{2018}'
+                    | '/'
+                    | '\u{FEFF}'
             )
     })
 }
@@ -88,7 +95,10 @@ pub(crate) enum Dir {
 pub(crate) fn double_quotes(doc: &Document<'_>) -> Vec<(usize, Dir, bool)> {
     let text = doc.text();
     // German quotes open with `„` and close with `“`.
-    let german = text.contains('\u{201E}');
+    let german = text.match_indices('\u{201E}').any(|(at, q)| {
+        opens_after(text[..at].chars().next_back())
+            && text[at + q.len()..].starts_with(char::is_alphanumeric)
+    });
     let mut out = Vec::new();
     for (i, t) in doc.tokens().iter().enumerate() {
         if !matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
@@ -145,11 +155,16 @@ pub(crate) fn is_non_final_abbreviation(word: &str) -> bool {
 
 /// Abbreviations that often end a sentence as well (`etc.`, `Inc.`).
 pub(crate) fn is_ambiguous_abbreviation(word: &str) -> bool {
-    const LIST: &[&str] = &["co", "etc", "inc", "jr", "ltd", "sr", "bros", "plc", "ca", "min", "max"];
+    const LIST: &[&str] = &[
+        "co", "etc", "inc", "jr", "ltd", "sr", "bros", "plc", "ca", "min", "max",
+    ];
     word.len() <= 4 && LIST.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Whether a token kind carries visible text (not space, line break or skip).
 pub(crate) fn is_text(kind: TokenKind) -> bool {
-    !matches!(kind, TokenKind::Space | TokenKind::Newline | TokenKind::Skip)
+    !matches!(
+        kind,
+        TokenKind::Space | TokenKind::Newline | TokenKind::Skip
+    )
 }

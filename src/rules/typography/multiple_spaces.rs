@@ -63,7 +63,13 @@ impl Rule for MultipleSpaces {
                 t.is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
             };
             let beside_word = wordy(tokens.get(i - 1)) || wordy(tokens.get(j));
-            if chars >= 2 && prev_ok && next_ok && beside_word && !run.contains('\t') && run.contains(' ') {
+            if chars >= 2
+                && prev_ok
+                && next_ok
+                && beside_word
+                && !run.contains('\t')
+                && run.contains(' ')
+            {
                 let span = Span::new(start, end);
                 out.push(
                     Finding::new(&META, span, format!("{chars} spaces between words")).suggest(

@@ -68,7 +68,9 @@ impl Rule for SpaceBeforePunctuation {
                 continue;
             }
             let m = doc.slice(mark.span);
-            if !matches!(m, "," | "." | ";" | ":" | "!" | "?") || (french && !matches!(m, "," | ".")) {
+            if !matches!(m, "," | "." | ";" | ":" | "!" | "?")
+                || (french && !matches!(m, "," | "."))
+            {
                 continue;
             }
             let prev = tokens[i - 1];
@@ -89,9 +91,8 @@ impl Rule for SpaceBeforePunctuation {
             }
             // What follows the mark: a space, a quote, a bracket or the end.
             let after = text[mark.span.end..].chars().next();
-            let ok_after = after.is_none_or(|c| {
-                c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\'')
-            });
+            let ok_after =
+                after.is_none_or(|c| c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\''));
             if !ok_after {
                 continue;
             }
@@ -121,7 +122,11 @@ mod tests {
             "Within a year of independence, the government; then Mr. Weston. Agreed",
         );
         assert_fixes_to("Q005", "a winter storm .", "a winter storm.");
-        assert_fixes_to("Q005", "in the 1860s , a request ; yes!", "in the 1860s, a request; yes!");
+        assert_fixes_to(
+            "Q005",
+            "in the 1860s , a request ; yes!",
+            "in the 1860s, a request; yes!",
+        );
         assert_silent("Q005", "Napíšte nám ! Merci ; au revoir ?");
     }
 

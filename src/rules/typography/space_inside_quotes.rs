@@ -125,7 +125,11 @@ mod tests {
             "potential “disrupters.” One",
         );
         assert_fixes_to("Q004", "“ It is,” cried she.", "“It is,” cried she.");
-        assert_fixes_to("Q004", "“I assure you, ” said she", "“I assure you,” said she");
+        assert_fixes_to(
+            "Q004",
+            "“I assure you, ” said she",
+            "“I assure you,” said she",
+        );
         assert_fires("Q004", "in vain. ”", &[" "]);
     }
 

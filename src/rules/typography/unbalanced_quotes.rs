@@ -70,7 +70,11 @@ impl Rule for UnbalancedQuotes {
                 let continues = first_text_of_para(p + 1)
                     .is_some_and(|i| doc.slice(tokens[i].span) == "\u{201C}");
                 if !continues {
-                    report(o, "Quotation opened here is not closed in its paragraph", out);
+                    report(
+                        o,
+                        "Quotation opened here is not closed in its paragraph",
+                        out,
+                    );
                 }
             }
         };
@@ -84,12 +88,20 @@ impl Rule for UnbalancedQuotes {
             match dir {
                 Dir::Open => {
                     if let Some(o) = open.replace(i) {
-                        report(o, "Quotation opened here is not closed before the next one opens", out);
+                        report(
+                            o,
+                            "Quotation opened here is not closed before the next one opens",
+                            out,
+                        );
                     }
                 }
                 Dir::Close => {
                     if open.take().is_none() {
-                        report(i, "Closing quote has no opening quote in its paragraph", out);
+                        report(
+                            i,
+                            "Closing quote has no opening quote in its paragraph",
+                            out,
+                        );
                     }
                 }
             }
@@ -108,7 +120,11 @@ mod tests {
     fn reports_missing_partners() {
         assert_fires("Q002", "“Only go! he said. “What a picture.”", &["“"]);
         assert_fires("Q002", "I was wrong,” he continued.", &["”"]);
-        assert_fires("Q002", "He vowed to continue “self-reliant policies.", &["“"]);
+        assert_fires(
+            "Q002",
+            "He vowed to continue “self-reliant policies.",
+            &["“"],
+        );
     }
 
     #[test]

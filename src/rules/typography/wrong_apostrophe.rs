@@ -83,12 +83,7 @@ impl Rule for WrongApostrophe {
             });
             let replacement = if straight { "'" } else { "\u{2019}" };
             out.push(
-                Finding::new(
-                    &META,
-                    t.span,
-                    format!("`{mark}` stands for an apostrophe"),
-                )
-                .suggest(
+                Finding::new(&META, t.span, format!("`{mark}` stands for an apostrophe")).suggest(
                     Suggestion::replace(t.span, replacement, Applicability::Safe)
                         .because("between two letters only an apostrophe fits"),
                 ),
@@ -104,13 +99,24 @@ mod tests {
     #[test]
     fn replaces_marks_between_letters() {
         assert_fixes_to("Q003", "her father‘s account", "her father’s account");
-        assert_fixes_to("Q003", "the world′s and Mozambique`s", "the world’s and Mozambique’s");
+        assert_fixes_to(
+            "Q003",
+            "the world′s and Mozambique`s",
+            "the world’s and Mozambique’s",
+        );
         assert_fixes_to("Q003", "don't and don‘t", "don't and don't");
-        assert_fixes_to("Q003", "The Bahamas‘ close, observers′ claims", "The Bahamas’ close, observers’ claims");
+        assert_fixes_to(
+            "Q003",
+            "The Bahamas‘ close, observers′ claims",
+            "The Bahamas’ close, observers’ claims",
+        );
     }
 
     #[test]
     fn quotes_and_primes_elsewhere_are_silent() {
-        assert_silent("Q003", "rock ‘n’ roll, ‘quoted’, 5′ tall, `code`, f′(x) and x′ here");
+        assert_silent(
+            "Q003",
+            "rock ‘n’ roll, ‘quoted’, 5′ tall, `code`, f′(x) and x′ here",
+        );
     }
 }

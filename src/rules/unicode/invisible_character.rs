@@ -45,7 +45,9 @@ may be intentional: it is reported without a fix.
 /// Whether `c` belongs to a script that never needs joiners or direction
 /// marks (Latin, digits, ASCII punctuation) or is absent.
 fn is_plain_neighbour(c: Option<char>) -> bool {
-    c.is_none_or(|c| (c as u32) < 0x250 || c.is_whitespace() || matches!(c, '\u{2010}'..='\u{206F}'))
+    c.is_none_or(|c| {
+        (c as u32) < 0x250 || c.is_whitespace() || matches!(c, '\u{2010}'..='\u{206F}')
+    })
 }
 
 impl Rule for InvisibleCharacter {
@@ -56,6 +58,9 @@ impl Rule for InvisibleCharacter {
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
         let bytes = text.as_bytes();
+        // Mojibake repairs (U001) own the characters inside them: a soft
+        // hyphen there is the byte 0xAD of a mangled sequence (`æ\u{AD}£`).
+        let mut mojibake: Option<Vec<Span>> = None;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -80,7 +85,11 @@ impl Rule for InvisibleCharacter {
                 '\u{AD}' | '\u{200B}' | '\u{2060}' => true,
                 '\u{FEFF}' if span.start == 0 => continue,
                 '\u{FEFF}' => true,
-                '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+                '\u{200C}'
+                | '\u{200D}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
                 | '\u{2066}'..='\u{2069}' => {
                     if !(is_plain_neighbour(before) && is_plain_neighbour(after)) {
                         continue;
@@ -97,23 +106,65 @@ impl Rule for InvisibleCharacter {
                     false
                 }
                 '\0'..='\u{1F}' | '\u{7F}' => {
-                    before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+                    before.is_some_and(char::is_alphanumeric)
+                        && after.is_some_and(char::is_alphanumeric)
                 }
                 _ => continue,
             };
             if (c as u32) >= 0x80 && in_skip(doc, span.start) {
                 continue;
             }
+            if (c as u32) >= 0x80 && !before.is_none_or(|p| p.is_ascii()) {
+                let spans = mojibake.get_or_insert_with(|| {
+                    super::mojibake::repairs(text)
+                        .into_iter()
+                        .map(|r| r.span)
+                        .collect()
+                });
+                if spans
+                    .iter()
+                    .any(|s| s.start <= span.start && span.end <= s.end)
+                {
+                    continue;
+                }
+            }
             let name = char_name(c);
             let message = format!("Invisible {name} (U+{:04X}) in text", c as u32);
             let mut finding = Finding::new(&META, span, message);
+            // Inside a word, the repair covers the whole word and the char
+            // before it: fixes apply first-by-position, so no other rule can
+            // edit one half of the split word (`separat|ist` -> `separate`) in
+            // the same pass.
+            let word_start = text[..span.start]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric())
+                .last()
+                .map_or(span.start, |(at, _)| at);
+            let word_start = text[..word_start]
+                .char_indices()
+                .next_back()
+                .map_or(word_start, |(at, _)| at);
+            let word_end = span.end
+                + text[span.end..]
+                    .char_indices()
+                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .last()
+                    .map_or(0, |(at, c)| at + c.len_utf8());
+            let edit_span = Span::new(word_start, word_end);
+            let replacement = format!(
+                "{}{}",
+                &text[word_start..span.start],
+                &text[span.end..word_end]
+            );
             let applicability = if remove_safe {
                 Applicability::Safe
             } else {
                 Applicability::DisplayOnly
             };
             finding = finding.suggest(
-                Suggestion::replace(span, "", applicability).because(format!("{name} shows nothing")),
+                Suggestion::replace(edit_span, &replacement, applicability)
+                    .because(format!("{name} shows nothing")),
             );
             out.push(finding);
         }
@@ -127,9 +178,17 @@ mod tests {
     #[test]
     fn removes_invisible_characters() {
         assert_fixes_to("U003", "confi\u{200B}dent", "confident");
-        assert_fixes_to("U003", "nai\u{AD}vete and sub\u{2060}sequently", "naivete and subsequently");
+        assert_fixes_to(
+            "U003",
+            "nai\u{AD}vete and sub\u{2060}sequently",
+            "naivete and subsequently",
+        );
         assert_fixes_to("U003", "long enough\u{FEFF} to", "long enough to");
-        assert_fixes_to("U003", "never \u{200E}see, recoll\u{200C}ect", "never see, recollect");
+        assert_fixes_to(
+            "U003",
+            "never \u{200E}see, recoll\u{200C}ect",
+            "never see, recollect",
+        );
         assert_fixes_to("U003", "con\u{1}trol", "control");
     }
 
@@ -139,6 +198,7 @@ mod tests {
         assert_silent("U003", "می\u{200C}خواهم");
         assert_silent("U003", "👨\u{200D}👩\u{200D}👧");
         assert_silent("U003", "tab\tand\nlines\r\n");
+        assert_silent("U003", "æ\u{AD}£é«”ä¸\u{AD}æ–‡");
         assert_fixes_to("U003", "a \u{1A} b", "a \u{1A} b");
     }
 }

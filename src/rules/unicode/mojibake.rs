@@ -155,6 +155,8 @@ struct Seq {
     evidence: bool,
     /// A three- or four-byte sequence with a non-letter in it.
     strong: bool,
+    /// A continuation byte was lost to `?`.
+    qmark: bool,
     /// The continuation byte was a no-break space that became a space.
     lost_space: bool,
     /// With `lost_space`: keep a space after the decoded char (`Ã perturber`).
@@ -269,11 +271,16 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
         let mut buf = [lead_byte, 0, 0, 0];
         let mut end = start + lead.len_utf8();
         let mut wildcard = false;
+        let mut qmark = false;
         let mut lost_space = false;
         let mut ok = true;
         let mut conts: [(char, usize); 3] = [('\0', 0); 3];
+        let mut ci = i + 1;
         for k in 1..=tail {
-            let next = chars.get(i + k).filter(|(off, _)| *off == end);
+            let next = chars.get(ci).filter(|(off, _)| *off == end);
+            if next.is_some() {
+                ci += 1;
+            }
             match next {
                 Some(&(off, c)) if c == '\u{FFFD}' => {
                     wildcard = true;
@@ -292,6 +299,14 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
                         break;
                     }
                 },
+                None if bytes.get(end) == Some(&b'?') => {
+                    // A byte lost to `?` on the way: `ItÃ?Â¢â?¬â?¢s`.
+                    wildcard = true;
+                    qmark = true;
+                    buf[k] = 0xBF;
+                    conts[k - 1] = ('?', end);
+                    end += 1;
+                }
                 None if tail == 1 && bytes.get(end) == Some(&b' ') => {
                     // A no-break space that became a space: `Ã perturber`.
                     lost_space = true;
@@ -326,6 +341,7 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
             start,
             end,
             decoded,
+            qmark,
             evidence: false,
             strong: false,
             lost_space,
@@ -334,8 +350,7 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
         if lost_space {
             let word_start = !before.is_some_and(char::is_alphabetic);
             let after = char_after(text, end);
-            if !decoded.is_alphabetic() || !(word_start || after.is_some_and(char::is_alphabetic))
-            {
+            if !decoded.is_alphabetic() || !(word_start || after.is_some_and(char::is_alphabetic)) {
                 uncovered += 1;
                 i += 1;
                 continue;
@@ -381,7 +396,7 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
             seq.evidence = evidence || seq.strong;
         }
         seqs.push(seq);
-        i += tail + 1;
+        i = ci;
     }
     (seqs, uncovered)
 }
@@ -457,7 +472,10 @@ fn clusters(text: &str, seqs: &[Seq]) -> Vec<Cluster> {
             evidence: group.iter().any(|s| s.evidence),
             strong: group.iter().any(|s| s.strong),
             lost_space_only: group.iter().all(|s| s.lost_space),
-            plausible,
+            // A `?` stands for a lost byte only inside a run of real mojibake.
+            plausible: plausible
+                && (!group.iter().any(|s| s.qmark)
+                    || (group.len() >= 2 && group.iter().any(|s| !s.qmark && s.evidence))),
         });
         i = j;
     }
@@ -580,11 +598,25 @@ mod tests {
         assert_fixes_to("U001", "Le Vigne di Zam√≤", "Le Vigne di Zamò");
         assert_fixes_to("U001", "UkrsotsbankвЂ™s rating", "Ukrsotsbank’s rating");
         assert_fixes_to("U001", "Tiß║┐ng Viß╗çt", "Tiếng Việt");
+        assert_fixes_to(
+            "U001",
+            "Ã perturber la rÃ©flexion jusqu'Ã nos jours",
+            "à perturber la réflexion jusqu'à nos jours",
+        );
+        assert_fixes_to(
+            "U001",
+            "ItÃ?Â¢â?¬â?¢s classic",
+            "It\u{FFFD}¢\u{FFFD}\u{FFFD}s classic",
+        );
     }
 
     #[test]
     fn maps_stray_c1_controls() {
-        assert_fixes_to("U001", "\u{84}Handwerk\u{93}: parlé\u{85} Tu", "„Handwerk“: parlé… Tu");
+        assert_fixes_to(
+            "U001",
+            "\u{84}Handwerk\u{93}: parlé\u{85} Tu",
+            "„Handwerk“: parlé… Tu",
+        );
     }
 
     #[test]
@@ -600,6 +632,7 @@ mod tests {
             "( o¬ô )",
             "São Paulo, NÃO, Vĩnh, “quoted”—dash… naïve café",
             "These control characters are apparently intentional \u{81}",
+            "NÃ? Tudo bem?",
         ] {
             assert_silent("U001", text);
         }

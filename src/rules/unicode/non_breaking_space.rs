@@ -53,11 +53,15 @@ impl Rule for NonBreakingSpace {
             }
             let name = char_name(c);
             out.push(
-                Finding::new(&META, t.span, format!("A {name} (U+{:04X}) between words", c as u32))
-                    .suggest(
-                        Suggestion::replace(t.span, " ", Applicability::Unsafe)
-                            .because("plain spaces let lines break"),
-                    ),
+                Finding::new(
+                    &META,
+                    t.span,
+                    format!("A {name} (U+{:04X}) between words", c as u32),
+                )
+                .suggest(
+                    Suggestion::replace(t.span, " ", Applicability::Unsafe)
+                        .because("plain spaces let lines break"),
+                ),
             );
         }
     }

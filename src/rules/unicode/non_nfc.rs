@@ -49,14 +49,19 @@ impl Rule for NonNfc {
             return;
         }
         for t in doc.tokens() {
-            if matches!(t.kind, TokenKind::Skip | TokenKind::Space | TokenKind::Newline) {
+            if matches!(
+                t.kind,
+                TokenKind::Skip | TokenKind::Space | TokenKind::Newline
+            ) {
                 continue;
             }
             let s = doc.slice(t.span);
             if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
                 continue;
             }
-            if s.chars().any(|c| matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')) {
+            if s.chars()
+                .any(|c| matches!(c, '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}'))
+            {
                 continue;
             }
             let nfc: String = s.nfc().collect();
@@ -64,11 +69,10 @@ impl Rule for NonNfc {
                 continue;
             }
             out.push(
-                Finding::new(&META, t.span, format!("`{s}` is not in NFC form"))
-                    .suggest(
-                        Suggestion::replace(t.span, &nfc, Applicability::Safe)
-                            .because("canonically equivalent composed form"),
-                    ),
+                Finding::new(&META, t.span, format!("`{s}` is not in NFC form")).suggest(
+                    Suggestion::replace(t.span, &nfc, Applicability::Safe)
+                        .because("canonically equivalent composed form"),
+                ),
             );
         }
     }

@@ -53,7 +53,8 @@ impl Rule for TrailingWhitespace {
         let mut tail_handled_from = text.len();
         if let Some(nl) = first_break {
             let keep_end = content_end + nl + 1;
-            let newline = if bytes.get(content_end + nl.saturating_sub(1)) == Some(&b'\r') && nl > 0 {
+            let newline = if bytes.get(content_end + nl.saturating_sub(1)) == Some(&b'\r') && nl > 0
+            {
                 "\r\n"
             } else {
                 "\n"
@@ -62,11 +63,10 @@ impl Rule for TrailingWhitespace {
                 let span = Span::new(content_end, text.len());
                 tail_handled_from = content_end;
                 out.push(
-                    Finding::new(&META, span, "Blank lines at the end of the text")
-                        .suggest(
-                            Suggestion::replace(span, newline, Applicability::Safe)
-                                .because("one final line break is enough"),
-                        ),
+                    Finding::new(&META, span, "Blank lines at the end of the text").suggest(
+                        Suggestion::replace(span, newline, Applicability::Safe)
+                            .because("one final line break is enough"),
+                    ),
                 );
             }
         }
@@ -84,7 +84,11 @@ impl Rule for TrailingWhitespace {
                 continue;
             }
             let line_has_text = i > 0 && tokens[i - 1].kind != TokenKind::Newline;
-            if doc.format() == Format::Markdown && line_has_text && s.len() >= 2 && !s.contains('\t') {
+            if doc.format() == Format::Markdown
+                && line_has_text
+                && s.len() >= 2
+                && !s.contains('\t')
+            {
                 // A hard line break, when more text follows on the next line.
                 let next_line_text = tokens
                     .get(i + 2)
@@ -124,7 +128,9 @@ mod tests {
             ..Settings::default()
         })
         .unwrap();
-        let out = engine.fix("line one  \nline two \n", Format::Markdown).unwrap();
+        let out = engine
+            .fix("line one  \nline two \n", Format::Markdown)
+            .unwrap();
         assert_eq!(out.text, "line one  \nline two\n");
     }
 }
