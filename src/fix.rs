@@ -141,7 +141,6 @@ pub fn fix_until_stable(
 mod tests {
     use super::*;
     use crate::diagnostic::{Edit, Fix, Suggestion};
-    use crate::rules::REGISTRY;
     use crate::text::Span;
 
     fn finding(start: usize, end: usize, replacement: &str, level: Applicability) -> Finding {

@@ -2,7 +2,7 @@
 //! joiners, direction marks in left-to-right text, a byte order mark inside
 //! the text, and stray control characters.
 
-use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Suggestion};
 use crate::rules::unicode::{char_name, in_skip};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, Span};
@@ -26,7 +26,7 @@ marks in scripts that need them (Arabic, Persian, Indic, emoji) are not
 flagged.
 
 ## Why it matters
-They break search (`confi​dent` does not match `confident`), spelling checks
+They break search (`confi` + U+200B + `dent` does not match `confident`), spelling checks
 and word counts, and they survive copy and paste invisibly.
 
 ## Example
@@ -162,10 +162,11 @@ impl Rule for InvisibleCharacter {
             } else {
                 Applicability::DisplayOnly
             };
-            finding = finding.suggest(
-                Suggestion::replace(edit_span, &replacement, applicability)
-                    .because(format!("{name} shows nothing")),
-            );
+            finding = finding.suggest(Suggestion {
+                title: format!("Remove the {name}"),
+                fix: Fix::single(Edit::replace(edit_span, replacement), applicability),
+                reason: format!("{name} shows nothing"),
+            });
             out.push(finding);
         }
     }
