@@ -124,18 +124,18 @@ pub(crate) fn double_quotes(doc: &Document<'_>) -> Vec<(usize, Dir, bool)> {
 
 /// Index of the paragraph each token belongs to (paragraphs are separated by
 /// blank lines).
-pub(crate) fn paragraph_of(doc: &Document<'_>) -> Vec<usize> {
+pub(crate) fn paragraph_of(doc: &Document<'_>, ranges: &[std::ops::Range<usize>]) -> Vec<usize> {
     let mut out = vec![0; doc.tokens().len()];
-    for (n, range) in doc.paragraphs().into_iter().enumerate() {
-        for slot in &mut out[range.clone()] {
+    let mut from = 0;
+    for (n, range) in ranges.iter().enumerate() {
+        // Tokens between paragraphs (blank lines) belong to the next one.
+        for slot in &mut out[from..range.end] {
             *slot = n;
         }
-        // Tokens after the paragraph (blank lines) keep the next number.
-        if range.end < out.len() {
-            for slot in &mut out[range.end..] {
-                *slot = n + 1;
-            }
-        }
+        from = range.end;
+    }
+    for slot in &mut out[from..] {
+        *slot = ranges.len();
     }
     out
 }

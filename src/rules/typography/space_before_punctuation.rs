@@ -38,6 +38,23 @@ Safe.
     fix_safety: FixSafety::Safe,
 };
 
+/// Whether every `! ? ; :` of the text is spaced from its word (French
+/// typography): two or more such marks, or one in text with non-English
+/// letters.
+fn is_french_spacing(text: &str) -> bool {
+    let mut spaced = 0usize;
+    let mut attached = 0usize;
+    for (at, _) in text.match_indices(['!', '?', ';', ':']) {
+        match text[..at].chars().next_back() {
+            Some(' ' | '\u{A0}' | '\u{202F}') => spaced += 1,
+            Some(c) if c.is_alphanumeric() => attached += 1,
+            _ => {}
+        }
+    }
+    let foreign = || !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+    attached == 0 && (spaced >= 2 || (spaced == 1 && foreign()))
+}
+
 impl Rule for SpaceBeforePunctuation {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -48,19 +65,8 @@ impl Rule for SpaceBeforePunctuation {
         let tokens = doc.tokens();
         // French typography spaces `! ? ; :` from the word before: when every
         // such mark in the text is spaced, that is the convention, not a slip.
-        let mut spaced_high = 0usize;
-        let mut attached_high = 0usize;
-        for (at, _) in text.match_indices(['!', '?', ';', ':']) {
-            match text[..at].chars().next_back() {
-                Some(' ' | '\u{A0}' | '\u{202F}') => spaced_high += 1,
-                Some(c) if c.is_alphanumeric() => attached_high += 1,
-                _ => {}
-            }
-        }
-        // A lone spaced mark counts as a convention only in text with
-        // non-English letters.
-        let foreign = !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
-        let french = attached_high == 0 && (spaced_high >= 2 || (spaced_high == 1 && foreign));
+        // Worked out only when such a mark is found.
+        let mut french: Option<bool> = None;
         for i in 1..tokens.len().saturating_sub(1) {
             let sp = tokens[i];
             let mark = tokens[i + 1];
@@ -68,9 +74,10 @@ impl Rule for SpaceBeforePunctuation {
                 continue;
             }
             let m = doc.slice(mark.span);
-            if !matches!(m, "," | "." | ";" | ":" | "!" | "?")
-                || (french && !matches!(m, "," | "."))
-            {
+            if !matches!(m, "," | "." | ";" | ":" | "!" | "?") {
+                continue;
+            }
+            if !matches!(m, "," | ".") && *french.get_or_insert_with(|| is_french_spacing(text)) {
                 continue;
             }
             let prev = tokens[i - 1];

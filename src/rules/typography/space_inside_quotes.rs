@@ -2,7 +2,9 @@
 //! encloses (`disrupters. ”`, `“ It is`).
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::rules::typography::{closes_before, double_quotes, is_text, opens_after, Dir};
+use crate::rules::typography::{
+    closes_before, double_quotes, is_text, opens_after, paragraph_of, Dir,
+};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, Span, TokenKind};
 
@@ -49,14 +51,14 @@ impl Rule for SpaceInsideQuotes {
         let text = doc.text();
         let tokens = doc.tokens();
         let quotes = double_quotes(doc);
+        let para = paragraph_of(doc, &doc.paragraphs());
         let mut depth = 0usize;
-        let mut last_line = usize::MAX;
+        let mut last_para = usize::MAX;
         for (n, &(i, dir, _)) in quotes.iter().enumerate() {
             let t = tokens[i];
-            let line = doc.line_col(t.span.start).line;
-            if line != last_line {
+            if para[i] != last_para {
                 depth = 0;
-                last_line = line;
+                last_para = para[i];
             }
             match dir {
                 Dir::Open => {

@@ -51,11 +51,12 @@ impl Rule for UnbalancedQuotes {
         if quotes.is_empty() {
             return;
         }
-        let para = paragraph_of(doc);
+        let ranges = doc.paragraphs();
+        let para = paragraph_of(doc, &ranges);
         let tokens = doc.tokens();
         let first_text_of_para = |p: usize| -> Option<usize> {
-            (0..tokens.len()).find(|&i| {
-                para[i] == p && !matches!(tokens[i].kind, TokenKind::Space | TokenKind::Newline)
+            ranges.get(p).map(|r| r.start).filter(|&i| {
+                !matches!(tokens[i].kind, TokenKind::Space | TokenKind::Newline)
             })
         };
         let mut open: Option<usize> = None;
