@@ -172,7 +172,23 @@ impl Rule for LowercaseSentenceStart {
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
+        let tokens = doc.tokens();
         for (index, token) in doc.words() {
+            // Cheap test first: a sentence start follows a period, a quote, a
+            // line break or nothing (with spaces between).
+            let mut j = index;
+            while j > 0 && tokens[j - 1].kind == TokenKind::Space {
+                j -= 1;
+            }
+            let candidate = j == 0
+                || matches!(
+                    tokens[j - 1].kind,
+                    TokenKind::Newline | TokenKind::OpenQuote | TokenKind::AmbiguousQuote
+                )
+                || (tokens[j - 1].kind == TokenKind::Punct && doc.slice(tokens[j - 1].span) == ".");
+            if !candidate {
+                continue;
+            }
             let word = doc.slice(token.span);
             let Some(first) = word.chars().next() else {
                 continue;

@@ -100,7 +100,17 @@ pub(crate) fn double_quotes(doc: &Document<'_>) -> Vec<(usize, Dir, bool)> {
             && text[at + q.len()..].starts_with(char::is_alphanumeric)
     });
     let mut out = Vec::new();
-    for (i, t) in doc.tokens().iter().enumerate() {
+    let bytes = text.as_bytes();
+    let tokens = doc.tokens();
+    // `“ ” „` are E2 80 9C..9E: find them by byte, then their token.
+    for at in memchr::memchr_iter(0xE2, bytes) {
+        if bytes.get(at + 1) != Some(&0x80) || !matches!(bytes.get(at + 2), Some(0x9C..=0x9E)) {
+            continue;
+        }
+        let i = tokens.partition_point(|t| t.span.start < at);
+        let Some(t) = tokens.get(i).filter(|t| t.span.start == at) else {
+            continue;
+        };
         if !matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
             continue;
         }
@@ -122,22 +132,31 @@ pub(crate) fn double_quotes(doc: &Document<'_>) -> Vec<(usize, Dir, bool)> {
     out
 }
 
-/// Index of the paragraph each token belongs to (paragraphs are separated by
-/// blank lines).
-pub(crate) fn paragraph_of(doc: &Document<'_>, ranges: &[std::ops::Range<usize>]) -> Vec<usize> {
-    let mut out = vec![0; doc.tokens().len()];
-    let mut from = 0;
-    for (n, range) in ranges.iter().enumerate() {
-        // Tokens between paragraphs (blank lines) belong to the next one.
-        for slot in &mut out[from..range.end] {
-            *slot = n;
+/// Whether the text has a curly double quote (`“ ” „`: E2 80 9C..9E).
+pub(crate) fn has_curly_double(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|at| {
+        bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x9C..=0x9E))
+    })
+}
+
+/// Where the paragraph after the one containing byte `from` starts: the
+/// first non-blank char after the next blank line (a line of only spaces).
+pub(crate) fn next_paragraph_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut saw_blank = false;
+    for nl in memchr::memchr_iter(b'\n', &bytes[from..]) {
+        let line_start = from + nl + 1;
+        let line_end =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |e| line_start + e);
+        let line = &bytes[line_start..line_end];
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            saw_blank = true;
+        } else if saw_blank {
+            return Some(line_start + line.iter().take_while(|b| b.is_ascii_whitespace()).count());
         }
-        from = range.end;
     }
-    for slot in &mut out[from..] {
-        *slot = ranges.len();
-    }
-    out
+    None
 }
 
 /// Whether the word is an abbreviation that is normally followed by more of

@@ -45,7 +45,10 @@ impl Rule for MultipleSpaces {
         let tokens = doc.tokens();
         let mut i = 1;
         while i < tokens.len() {
-            if tokens[i].kind != TokenKind::Space {
+            if tokens[i].kind != TokenKind::Space
+                || (tokens[i].span.len() == 1
+                    && tokens.get(i + 1).is_none_or(|t| t.kind != TokenKind::Space))
+            {
                 i += 1;
                 continue;
             }

@@ -50,6 +50,23 @@ fn is_plain_neighbour(c: Option<char>) -> bool {
     })
 }
 
+/// Bytes that can start an invisible character: C0 controls (but tab, line
+/// feed, form feed, carriage return), DEL, and the lead bytes of U+0080..9F
+/// and U+00AD (C2), U+2000.. (E2) and U+FEFF (EF).
+static CANDIDATE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = !matches!(b, 0x09 | 0x0A | 0x0C | 0x0D);
+        b += 1;
+    }
+    t[0x7F] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xEF] = true;
+    t
+};
+
 impl Rule for InvisibleCharacter {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -63,6 +80,11 @@ impl Rule for InvisibleCharacter {
         let mut mojibake: Option<Vec<Span>> = None;
         let mut i = 0;
         while i < bytes.len() {
+            // Skip plain bytes fast; only these bytes can start a candidate.
+            match bytes[i..].iter().position(|&b| CANDIDATE_BYTE[b as usize]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
             let b = bytes[i];
             let candidate = match b {
                 b'\t' | b'\n' | b'\r' | 0x0C => false,

@@ -489,6 +489,13 @@ pub(crate) fn repairs(text: &str) -> Vec<Repair> {
         return Vec::new();
     }
     let chars = non_ascii(text);
+    // Every repair needs two touching non-ASCII chars or a C1 control.
+    let touching = chars
+        .windows(2)
+        .any(|w| w[0].0 + w[0].1.len_utf8() == w[1].0);
+    if !touching && !chars.iter().any(|&(_, c)| is_c1(c)) {
+        return Vec::new();
+    }
     let mut best: Vec<Repair> = Vec::new();
     for (cp, page) in CODEPAGES.iter().enumerate() {
         let (seqs, uncovered) = scan(text, &chars, cp);

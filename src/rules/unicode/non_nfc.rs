@@ -48,7 +48,25 @@ impl Rule for NonNfc {
         if doc.text().is_ascii() {
             return;
         }
-        for t in doc.tokens() {
+        let text = doc.text();
+        let bytes = text.as_bytes();
+        let tokens = doc.tokens();
+        let mut checked_to = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at] < 0x80 {
+                at += 1;
+                continue;
+            }
+            let c = text[at..].chars().next().expect("char boundary");
+            let here = at;
+            at += c.len_utf8();
+            if here < checked_to || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+                continue;
+            }
+            let i = tokens.partition_point(|t| t.span.end <= here);
+            let Some(t) = tokens.get(i) else { continue };
+            checked_to = t.span.end;
             if matches!(
                 t.kind,
                 TokenKind::Skip | TokenKind::Space | TokenKind::Newline
