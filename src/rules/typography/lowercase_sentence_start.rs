@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::rules::typography::{is_ambiguous_abbreviation, is_non_final_abbreviation};
+use crate::rules::typography::{mark_offsets, token_starting_at};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, Token, TokenKind};
 
@@ -173,20 +174,38 @@ impl Rule for LowercaseSentenceStart {
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
         let tokens = doc.tokens();
-        for (index, token) in doc.words() {
-            // Cheap test first: a sentence start follows a period, a quote, a
-            // line break or nothing (with spaces between).
-            let mut j = index;
-            while j > 0 && tokens[j - 1].kind == TokenKind::Space {
-                j -= 1;
+        // Sentence starts follow the text start, a period or a line break:
+        // find those by byte and look at the word after each.
+        let mut starts: Vec<usize> = vec![0];
+        for at in mark_offsets(text, b".\n") {
+            let found = token_starting_at(doc, at).or_else(|| {
+                (at > 0 && text.as_bytes()[at - 1] == b'\r')
+                    .then(|| token_starting_at(doc, at - 1))
+                    .flatten()
+            });
+            if let Some(i) = found {
+                starts.push(i + 1);
             }
-            let candidate = j == 0
-                || matches!(
-                    tokens[j - 1].kind,
-                    TokenKind::Newline | TokenKind::OpenQuote | TokenKind::AmbiguousQuote
-                )
-                || (tokens[j - 1].kind == TokenKind::Punct && doc.slice(tokens[j - 1].span) == ".");
-            if !candidate {
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        for start in starts {
+            let mut index = start;
+            let mut quotes = 0;
+            while let Some(t) = tokens.get(index) {
+                match t.kind {
+                    TokenKind::Space => index += 1,
+                    TokenKind::OpenQuote | TokenKind::AmbiguousQuote if quotes == 0 => {
+                        quotes += 1;
+                        index += 1;
+                    }
+                    _ => break,
+                }
+            }
+            let Some(&token) = tokens.get(index) else {
+                continue;
+            };
+            if token.kind != TokenKind::Word {
                 continue;
             }
             let word = doc.slice(token.span);

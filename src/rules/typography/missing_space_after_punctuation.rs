@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::rules::typography::is_non_final_abbreviation;
+use crate::rules::typography::{mark_offsets, token_starting_at};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
@@ -46,7 +47,20 @@ impl Rule for MissingSpaceAfterPunctuation {
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let tokens = doc.tokens();
-        for i in 1..tokens.len().saturating_sub(1) {
+        let bytes = doc.text().as_bytes();
+        for at in mark_offsets(doc.text(), b",.;:!?") {
+            if !bytes
+                .get(at + 1)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b == 0xE2)
+            {
+                continue;
+            }
+            let Some(i) = token_starting_at(doc, at) else {
+                continue;
+            };
+            if i == 0 || i + 1 >= tokens.len() {
+                continue;
+            }
             let mark = tokens[i];
             if mark.kind != TokenKind::Punct {
                 continue;

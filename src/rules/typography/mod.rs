@@ -132,6 +132,34 @@ pub(crate) fn double_quotes(doc: &Document<'_>) -> Vec<(usize, Dir, bool)> {
     out
 }
 
+/// Index of the token that starts at byte `offset`, if one does.
+pub(crate) fn token_starting_at(doc: &Document<'_>, offset: usize) -> Option<usize> {
+    let tokens = doc.tokens();
+    let i = tokens.partition_point(|t| t.span.start < offset);
+    (i < tokens.len() && tokens[i].span.start == offset).then_some(i)
+}
+
+/// Offsets of the ASCII punctuation bytes `marks` in the text, in order
+/// (a SIMD byte search: the rules look only there, not at every token).
+pub(crate) fn mark_offsets(text: &str, marks: &[u8]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<usize> = match marks {
+        [a] => memchr::memchr_iter(*a, bytes).collect(),
+        [a, b] => memchr::memchr2_iter(*a, *b, bytes).collect(),
+        [a, b, c] => memchr::memchr3_iter(*a, *b, *c, bytes).collect(),
+        _ => {
+            let mut v = Vec::new();
+            for chunk in marks.chunks(3) {
+                v.extend(mark_offsets(text, chunk));
+            }
+            v.sort_unstable();
+            v
+        }
+    };
+    out.dedup();
+    out
+}
+
 /// Whether the text has a curly double quote (`“ ” „`: E2 80 9C..9E).
 pub(crate) fn has_curly_double(text: &str) -> bool {
     let bytes = text.as_bytes();

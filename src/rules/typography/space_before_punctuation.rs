@@ -2,6 +2,7 @@
 //! (`independence , the`).
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::rules::typography::{mark_offsets, token_starting_at};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
@@ -67,7 +68,18 @@ impl Rule for SpaceBeforePunctuation {
         // such mark in the text is spaced, that is the convention, not a slip.
         // Worked out only when such a mark is found.
         let mut french: Option<bool> = None;
-        for i in 1..tokens.len().saturating_sub(1) {
+        let bytes = text.as_bytes();
+        for at in mark_offsets(text, b",.;:!?") {
+            if at == 0 || bytes[at - 1] != b' ' {
+                continue;
+            }
+            let Some(m_index) = token_starting_at(doc, at) else {
+                continue;
+            };
+            if m_index < 2 {
+                continue;
+            }
+            let i = m_index - 1;
             let sp = tokens[i];
             let mark = tokens[i + 1];
             if sp.kind != TokenKind::Space || mark.kind != TokenKind::Punct {

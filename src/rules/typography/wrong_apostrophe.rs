@@ -3,7 +3,7 @@
 //! `world′s`, `Mozambique`s`).
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::rules::typography::closes_before;
+use crate::rules::typography::{closes_before, token_starting_at};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
@@ -47,7 +47,21 @@ impl Rule for WrongApostrophe {
         let text = doc.text();
         let tokens = doc.tokens();
         let mut straight_doc: Option<bool> = None;
-        for (i, t) in tokens.iter().enumerate() {
+        let bytes = text.as_bytes();
+        // `‘` (E2 80 98), `′` (E2 80 B2), backtick, `´` (C2 B4), by byte.
+        for at in memchr::memchr3_iter(0xE2, b'`', 0xC2, bytes) {
+            let hit = match bytes[at] {
+                0xE2 => {
+                    bytes.get(at + 1) == Some(&0x80)
+                        && matches!(bytes.get(at + 2), Some(0x98 | 0xB2))
+                }
+                0xC2 => bytes.get(at + 1) == Some(&0xB4),
+                _ => true,
+            };
+            let Some(i) = hit.then(|| token_starting_at(doc, at)).flatten() else {
+                continue;
+            };
+            let t = tokens[i];
             if !matches!(t.kind, TokenKind::OpenQuote | TokenKind::Punct) {
                 continue;
             }

@@ -90,7 +90,11 @@ impl Rule for InvisibleCharacter {
                 b'\t' | b'\n' | b'\r' | 0x0C => false,
                 0x00..=0x1F | 0x7F => true,
                 0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F | 0xAD)),
-                0xE2 => matches!(bytes.get(i + 1), Some(0x80 | 0x81)),
+                // U+200B..200F, U+202A..202E, U+2060, U+2066..2069 only (not `’ “ ”`).
+                0xE2 => matches!(
+                    (bytes.get(i + 1), bytes.get(i + 2)),
+                    (Some(0x80), Some(0x8B..=0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA0 | 0xA6..=0xA9))
+                ),
                 0xEF => bytes.get(i + 1) == Some(&0xBB) && bytes.get(i + 2) == Some(&0xBF),
                 _ => false,
             };

@@ -54,14 +54,19 @@ impl Rule for NonNfc {
         let mut checked_to = 0;
         let mut at = 0;
         while at < bytes.len() {
-            if bytes[at] < 0x80 {
-                at += 1;
-                continue;
+            match bytes[at..].iter().position(|&b| b >= 0x80) {
+                Some(skip) => at += skip,
+                None => break,
             }
             let c = text[at..].chars().next().expect("char boundary");
             let here = at;
             at += c.len_utf8();
-            if here < checked_to || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            // Below U+0300 and general punctuation everything is NFC as is.
+            if here < checked_to
+                || (c as u32) < 0x300
+                || ('\u{2000}'..='\u{206F}').contains(&c)
+                || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+            {
                 continue;
             }
             let i = tokens.partition_point(|t| t.span.end <= here);
