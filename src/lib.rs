@@ -20,16 +20,19 @@
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod batch;
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod dict;
+pub mod dump;
 pub mod engine;
 pub mod error;
 pub mod fix;
 pub mod input;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod text;

@@ -7,7 +7,9 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
+use crate::batch::BatchNames;
 use crate::cli::{CheckArgs, Cli, ColorArg, Command, CommonArgs, FixArgs, FormatArg};
 use crate::diagnostic::Applicability;
 use crate::engine::Engine;
@@ -36,6 +38,9 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Check(args) => check(&args),
         Command::Fix(args) => fix_or_diff(&args, Mode::Fix),
         Command::Diff(args) => fix_or_diff(&args, Mode::Diff),
+        Command::Report(args) => crate::cli::report::report(&args),
+        Command::Apply(args) => crate::cli::report::apply(&args),
+        Command::Dump(args) => crate::cli::dump::run(&args),
         Command::Rules => {
             emit(&rules_table());
             ExitStatus::Clean
@@ -92,7 +97,7 @@ fn rules_table() -> String {
     s
 }
 
-fn configure_threads(common: &CommonArgs) -> Result<()> {
+pub(crate) fn configure_threads(common: &CommonArgs) -> Result<()> {
     if let Some(n) = common.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -114,20 +119,20 @@ fn use_color(arg: ColorArg) -> bool {
 }
 
 /// A text to process and where it came from.
-struct Loaded {
-    origin: Origin,
-    text: String,
-    stamp: Option<FileStamp>,
+pub(crate) struct Loaded {
+    pub(crate) origin: Origin,
+    pub(crate) text: String,
+    pub(crate) stamp: Option<FileStamp>,
 }
 
 /// One input's place in the run: loaded lazily inside a worker.
-enum Pending {
+pub(crate) enum Pending {
     File { path: PathBuf, explicit: bool },
     Stdin(Result<String>),
     Failed(Error),
 }
 
-fn gather(paths: &[PathBuf]) -> Vec<Pending> {
+pub(crate) fn gather(paths: &[PathBuf]) -> Vec<Pending> {
     let default = [PathBuf::from(".")];
     let paths = if paths.is_empty() {
         &default[..]
@@ -157,7 +162,7 @@ fn gather(paths: &[PathBuf]) -> Vec<Pending> {
 }
 
 /// Loads a pending input: `Ok(None)` when it is skipped (binary, found by walking).
-fn load(p: Pending) -> Result<Option<Loaded>> {
+pub(crate) fn load(p: Pending) -> Result<Option<Loaded>> {
     match p {
         Pending::File { path, explicit } => {
             Ok(input::read_file(&path, explicit)?.map(|f| Loaded {
@@ -221,10 +226,13 @@ fn check(args: &CheckArgs) -> ExitStatus {
         color: args.format == FormatArg::Human && use_color(common.color),
     };
     let level = engine.settings().fix_level;
-    let outcomes: Vec<Outcome> = gather(&common.paths)
+    let pending = gather(&common.paths);
+    let names = batch_names(&pending);
+    let names = names.as_ref().map(BatchNames::names);
+    let outcomes: Vec<Outcome> = pending
         .into_par_iter()
         .map(|p| match load(p) {
-            Ok(Some(loaded)) => check_one(&engine, &loaded, args.format, level, style),
+            Ok(Some(loaded)) => check_one(&engine, &loaded, args.format, level, style, names),
             Ok(None) => Outcome::default(),
             Err(e) => error_outcome(&e, args.format),
         })
@@ -302,15 +310,31 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The batch vocabulary of a run over several files (see [`BatchNames`]):
+/// a cheap pre-scan of the files, so that a name recurring across them is
+/// not taken for a typo. `None` when there are too few files for any word to
+/// recur in enough of them.
+fn batch_names(pending: &[Pending]) -> Option<BatchNames> {
+    let files: Vec<&std::path::Path> = pending
+        .iter()
+        .filter_map(|p| match p {
+            Pending::File { path, .. } => Some(path.as_path()),
+            _ => None,
+        })
+        .collect();
+    (files.len() >= crate::batch::MIN_DOCUMENTS as usize).then(|| BatchNames::from_files(&files))
+}
+
 fn check_one(
     engine: &Engine,
     loaded: &Loaded,
     format: FormatArg,
     level: Applicability,
     style: human::Style,
+    names: Option<&FxHashSet<Box<str>>>,
 ) -> Outcome {
     let doc = Document::new(&loaded.text, loaded.origin.format());
-    let report = engine.report(&doc);
+    let report = engine.report_with_names(&doc, names);
     let mut o = Outcome {
         sources: 1,
         findings: report.findings.len(),
@@ -387,15 +411,18 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let outcomes: Vec<Outcome> = gather(&common.paths)
+    let pending = gather(&common.paths);
+    let names = batch_names(&pending);
+    let names = names.as_ref().map(BatchNames::names);
+    let outcomes: Vec<Outcome> = pending
         .into_par_iter()
-        .map(
-            |p| match load(p).and_then(|l| l.map(|l| fix_one(&engine, l, mode)).transpose()) {
+        .map(|p| {
+            match load(p).and_then(|l| l.map(|l| fix_one(&engine, l, mode, names)).transpose()) {
                 Ok(Some(o)) => o,
                 Ok(None) => Outcome::default(),
                 Err(e) => error_outcome(&e, FormatArg::Human),
-            },
-        )
+            }
+        })
         .collect();
     let mut total = Outcome::default();
     let mut changed_sources = 0;
@@ -428,10 +455,15 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
     exit_status(&total, found, common.exit_zero)
 }
 
-fn fix_one(engine: &Engine, loaded: Loaded, mode: Mode) -> Result<Outcome> {
+fn fix_one(
+    engine: &Engine,
+    loaded: Loaded,
+    mode: Mode,
+    names: Option<&FxHashSet<Box<str>>>,
+) -> Result<Outcome> {
     let format = loaded.origin.format();
     let outcome = engine
-        .fix(&loaded.text, format)
+        .fix_with_names(&loaded.text, format, names)
         .map_err(|e| e.at(loaded.origin.display_path()))?;
     let changed = outcome.text != loaded.text;
     let mut o = Outcome {

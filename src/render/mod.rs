@@ -1,5 +1,6 @@
 //! Renderers: turn findings and reports into text for people and programs.
 
 pub mod diff;
+pub mod html;
 pub mod human;
 pub mod json;

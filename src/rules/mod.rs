@@ -112,10 +112,13 @@ pub struct CheckContext<'a> {
 }
 
 impl CheckContext<'_> {
-    /// Whether the batch shows `folded` (a folded word key) to be a name.
+    /// Whether the batch shows `folded` (a folded word key, possibly with a
+    /// possessive `'s`) to be a name.
     #[must_use]
     pub fn is_batch_name(&self, folded: &str) -> bool {
-        self.batch_names.is_some_and(|set| set.contains(folded))
+        self.batch_names.is_some_and(|set| {
+            set.contains(folded) || set.contains(crate::batch::strip_possessive(folded))
+        })
     }
 }
 
@@ -140,7 +143,14 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &typography::hyphen_as_dash::HyphenAsDash,
     &typography::mixed_quote_style::MixedQuoteStyle,
     &typography::lowercase_sentence_start::LowercaseSentenceStart,
+    &spun::spun_phrase::SpunPhrase,
+    &spun::unlikely_collocation::UnlikelyCollocation,
+    &spun::spintax::LeakedSpintax,
     &typo::known_misspelling::KnownMisspelling,
+    &typo::unknown_word::UnknownWord,
+    &typo::lowercase_proper_noun::LowercaseProperNoun,
+    &typo::repeated_word::RepeatedWord,
+    &typo::other_dialect_spelling::OtherDialectSpelling,
     &unicode::mojibake::Mojibake,
     &unicode::html_entity::HtmlEntity,
     &unicode::invisible_character::InvisibleCharacter,

@@ -1,0 +1,800 @@
+//! One pass over a document that finds every spin candidate for the `S`
+//! rules and decides whether the document as a whole looks spun.
+//!
+//! The three `S` rules share this analysis because their evidence is joint:
+//! weak hits (normal English that spinners also produce, `in keeping with`;
+//! mild collocation oddities) are only reported once strong hits (phrases
+//! people never write, strong collocation contrasts, leaked spintax) show the
+//! document is spun. The result is cached per thread for the last document,
+//! so running S001, S002 and S003 over one document analyses it once.
+
+use std::cell::RefCell;
+use std::hash::Hasher;
+use std::rc::Rc;
+
+use crate::diagnostic::Applicability;
+use crate::dict::phrases::{PhraseContext, PhraseEntry, PhraseMatch};
+use crate::dict::{bigrams, mwes, phrasebook, synonyms, words};
+use crate::text::case::{casing, match_case, with_folded_key, Casing};
+use crate::text::span::Span;
+use crate::text::tokenize::TokenKind;
+use crate::text::Document;
+
+/// Which `S` rule a hit belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HitKind {
+    /// S001: a phrasebook entry.
+    Phrase,
+    /// S002: an unlikely collocation one synonym away from a common one.
+    Collocation,
+    /// S003: leaked spintax.
+    Spintax,
+}
+
+/// One spin candidate, ready to become a finding.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    pub kind: HitKind,
+    /// The flagged bytes.
+    pub span: Span,
+    /// The text to restore (whole span), if any.
+    pub replacement: Option<String>,
+    /// The original phrase for the message (lowercase or as listed).
+    pub original: String,
+    /// Strong hits make a document spun; weak ones only count in one.
+    pub strong: bool,
+    /// Evidence points toward the document verdict.
+    pub points: f64,
+    pub applicability: Applicability,
+    pub reason: String,
+}
+
+/// Everything the `S` rules need from one document.
+#[derive(Debug, Default)]
+pub(crate) struct Analysis {
+    pub hits: Vec<Hit>,
+}
+
+/// A word of the folded sequence.
+#[derive(Clone, Copy, Debug)]
+struct SeqWord {
+    /// Token index in the document.
+    token: usize,
+    /// Byte range in the folded sequence.
+    start: usize,
+    end: usize,
+    /// Separated from the previous word by spaces only (a phrase may span the gap).
+    joined: bool,
+}
+
+/// The document's words, folded and joined by one space (or `\n` where a
+/// phrase must not run on: punctuation, quotes, line breaks, skipped text).
+struct WordSeq {
+    folded: String,
+    words: Vec<SeqWord>,
+}
+
+impl WordSeq {
+    fn new(doc: &Document<'_>) -> Self {
+        let tokens = doc.tokens();
+        let mut folded = String::with_capacity(doc.text().len());
+        let mut words = Vec::with_capacity(tokens.len() / 2);
+        let mut joined = false;
+        for (i, t) in tokens.iter().enumerate() {
+            match t.kind {
+                TokenKind::Word => {
+                    if !words.is_empty() {
+                        folded.push(if joined { ' ' } else { '\n' });
+                    }
+                    let start = folded.len();
+                    with_folded_key(doc.slice(t.span), |k| folded.push_str(k));
+                    words.push(SeqWord {
+                        token: i,
+                        start,
+                        end: folded.len(),
+                        joined,
+                    });
+                    joined = true;
+                }
+                TokenKind::Space => {}
+                _ => joined = false,
+            }
+        }
+        Self { folded, words }
+    }
+
+    fn key(&self, w: usize) -> &str {
+        &self.folded[self.words[w].start..self.words[w].end]
+    }
+
+    /// Index of the word starting at folded byte `start`.
+    fn word_at(&self, start: usize) -> Option<usize> {
+        self.words.binary_search_by_key(&start, |w| w.start).ok()
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Option<(u64, usize, Rc<Analysis>)>> = const { RefCell::new(None) };
+}
+
+fn text_key(text: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+/// The analysis of `doc`, computed once per thread for consecutive calls on
+/// the same text.
+pub(crate) fn analyse(doc: &Document<'_>) -> Rc<Analysis> {
+    let key = text_key(doc.text());
+    let len = doc.text().len();
+    if let Some(hit) = CACHE.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(k, l, _)| *k == key && *l == len)
+            .map(|(_, _, a)| Rc::clone(a))
+    }) {
+        return hit;
+    }
+    let analysis = Rc::new(compute(doc));
+    CACHE.with(|c| *c.borrow_mut() = Some((key, len, Rc::clone(&analysis))));
+    analysis
+}
+
+/// Evidence (points) a document needs before weak hits are reported, and the
+/// density (points per 1000 words) it must reach too, so that one or two
+/// coincidences in a long clean article never tip it.
+const SPUN_MIN_POINTS: f64 = 6.0;
+const SPUN_MIN_DENSITY: f64 = 6.0;
+
+/// Whether strong evidence of `points` over `words` words makes a document spun.
+pub(crate) fn looks_spun(points: f64, words: usize) -> bool {
+    let density = points * 1000.0 / words.max(1) as f64;
+    points >= SPUN_MIN_POINTS && density >= SPUN_MIN_DENSITY
+}
+
+fn compute(doc: &Document<'_>) -> Analysis {
+    let seq = WordSeq::new(doc);
+    let mut strong: Vec<Hit> = Vec::new();
+    let mut weak: Vec<Hit> = Vec::new();
+    phrase_hits(doc, &seq, &mut strong, &mut weak);
+    spintax_hits(doc, &mut strong);
+    collocation_hits(doc, &seq, false, &mut strong);
+    let points: f64 = strong.iter().map(|h| h.points).sum();
+    let mut hits = strong;
+    if looks_spun(points, seq.words.len()) {
+        // Weak collocations are only worth their cost in a spun document.
+        collocation_hits(doc, &seq, true, &mut weak);
+        hits.extend(weak);
+    }
+    // Longest, strongest first at each start; then drop overlaps.
+    hits.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end), !a.strong).cmp(&(
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+            !b.strong,
+        ))
+    });
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if kept.last().is_some_and(|k| k.span.end > h.span.start) {
+            continue;
+        }
+        kept.push(h);
+    }
+    Analysis { hits: kept }
+}
+
+// ---------------------------------------------------------------- S001 --
+
+fn entry_applies(
+    doc: &Document<'_>,
+    seq: &WordSeq,
+    entry: &PhraseEntry,
+    first: usize,
+    last: usize,
+) -> Option<bool> {
+    // Returns Some(needs_spun_doc) when the entry may fire here.
+    if entry.exact_case {
+        let mut parts = entry.spun.split(' ');
+        for w in first..=last {
+            let written = doc.token_text(seq.words[w].token);
+            let listed = parts.next()?;
+            let same = written == listed
+                || (written.contains('\u{2019}') && written.replace('\u{2019}', "'") == listed);
+            if !same {
+                return None;
+            }
+        }
+    }
+    let mut needs_spun = entry.weight == 1;
+    for c in entry.contexts.iter() {
+        match c {
+            PhraseContext::NotBefore(list) => {
+                if last + 1 < seq.words.len() && seq.words[last + 1].joined {
+                    let next = seq.key(last + 1);
+                    if list.iter().any(|w| &**w == next) {
+                        return None;
+                    }
+                }
+            }
+            PhraseContext::NotAfter(list) => {
+                if first > 0 && seq.words[first].joined {
+                    let prev = seq.key(first - 1);
+                    if list.iter().any(|w| &**w == prev) {
+                        return None;
+                    }
+                }
+            }
+            PhraseContext::Capitalised => {
+                let tok = seq.words[first].token;
+                let c = casing(doc.token_text(tok));
+                if !matches!(c, Casing::Title | Casing::Upper) || doc.starts_sentence(tok) {
+                    return None;
+                }
+            }
+            PhraseContext::SpunDoc => needs_spun = true,
+        }
+    }
+    if entry.exact_case && is_quoted_title(doc, seq, first, last) {
+        // `a film titled "The Individuals"`: a name written that way on purpose.
+        return None;
+    }
+    Some(needs_spun)
+}
+
+/// Whether words `first..=last` are exactly the content of a quotation.
+fn is_quoted_title(doc: &Document<'_>, seq: &WordSeq, first: usize, last: usize) -> bool {
+    let tokens = doc.tokens();
+    let before = seq.words[first].token.checked_sub(1).map(|i| tokens[i]);
+    let after = tokens.get(seq.words[last].token + 1);
+    before.is_some_and(|t| t.is_quote()) && after.is_some_and(|t| t.is_quote())
+}
+
+/// The original phrase with the spun match's casing: word by word when the
+/// word counts agree, else from the first word (all caps kept).
+fn restore_case(written: &[&str], original: &str, exact: bool) -> String {
+    if exact {
+        return original.to_string();
+    }
+    let orig: Vec<&str> = original.split(' ').collect();
+    if orig.len() == written.len() {
+        let parts: Vec<String> = written
+            .iter()
+            .zip(&orig)
+            .map(|(w, o)| match casing(w) {
+                Casing::Lower => (*o).to_string(),
+                _ => match_case(w, o),
+            })
+            .collect();
+        return parts.join(" ");
+    }
+    let all_upper = written.iter().all(|w| casing(w) == Casing::Upper) && written.len() > 1;
+    if all_upper {
+        return original.to_uppercase();
+    }
+    match written.first() {
+        Some(w) => match_case(w, original),
+        None => original.to_string(),
+    }
+}
+
+fn phrase_hits(doc: &Document<'_>, seq: &WordSeq, strong: &mut Vec<Hit>, weak: &mut Vec<Hit>) {
+    let book = phrasebook();
+    let mut matches: Vec<PhraseMatch> = Vec::new();
+    book.find_in(&seq.folded, &mut matches);
+    for m in &matches {
+        let (Some(first), Some(last_start)) = (seq.word_at(m.start), Some(m.end)) else {
+            continue;
+        };
+        let Some(last) = seq.words[first..]
+            .iter()
+            .position(|w| w.end == last_start)
+            .map(|p| first + p)
+        else {
+            continue;
+        };
+        let mut best: Option<(&PhraseEntry, bool)> = None;
+        for entry in book.entries_of(m.pattern) {
+            if let Some(needs_spun) = entry_applies(doc, seq, entry, first, last) {
+                let better = match best {
+                    None => true,
+                    Some((b, _)) => entry.weight > b.weight,
+                };
+                if better {
+                    best = Some((entry, needs_spun));
+                }
+            }
+        }
+        let Some((entry, needs_spun)) = best else {
+            continue;
+        };
+        let span = Span::new(
+            doc.tokens()[seq.words[first].token].span.start,
+            doc.tokens()[seq.words[last].token].span.end,
+        );
+        let written: Vec<&str> = (first..=last)
+            .map(|w| doc.token_text(seq.words[w].token))
+            .collect();
+        let replacement = restore_case(&written, &entry.original, entry.exact_case);
+        let hit = Hit {
+            kind: HitKind::Phrase,
+            span,
+            replacement: Some(replacement),
+            original: entry.original.to_string(),
+            strong: !needs_spun,
+            points: f64::from(entry.weight),
+            applicability: Applicability::Unsafe,
+            reason: format!("spinner phrasebook (weight {})", entry.weight),
+        };
+        if needs_spun {
+            weak.push(hit);
+        } else {
+            strong.push(hit);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- S003 --
+
+/// Leaked spintax: `{a|b|c}` or `{that a}` in prose. Template tags (`{{ }}`,
+/// `{% %}`) are Skip tokens already; code-like braces (`{"a": 1}`, `{x}`
+/// inside code) are refused by requiring the content to be lowercase words,
+/// spaces, apostrophes and `|` only, on one line, with prose around.
+fn spintax_hits(doc: &Document<'_>, strong: &mut Vec<Hit>) {
+    let tokens = doc.tokens();
+    let text = doc.text();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Punct || doc.slice(t.span) != "{" {
+            continue;
+        }
+        let mut j = i + 1;
+        let mut words = 0usize;
+        let mut bars = 0usize;
+        let mut ok = false;
+        while j < tokens.len() && j < i + 40 {
+            let u = tokens[j];
+            match u.kind {
+                TokenKind::Word => {
+                    if doc.slice(u.span).chars().any(char::is_uppercase) && words == 0 && bars == 0
+                    {
+                        // `{Name}` placeholders are templates written on
+                        // purpose; spinners keep lowercase running text.
+                        break;
+                    }
+                    words += 1;
+                }
+                TokenKind::Space => {}
+                TokenKind::Punct if doc.slice(u.span) == "|" => bars += 1,
+                TokenKind::Punct if doc.slice(u.span) == "}" => {
+                    ok = words > 0;
+                    break;
+                }
+                TokenKind::CloseQuote | TokenKind::AmbiguousQuote
+                    if j > i + 1 && tokens[j - 1].is_word() =>
+                {
+                    // an apostrophe-like quote at a word end (`Hamas’`)
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        if !ok {
+            continue;
+        }
+        // Prose around: not glued to letters or `$`, not in a code-like line.
+        let start = t.span.start;
+        let end = tokens[j].span.end;
+        let before = text[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '$' | '%' | '#' | '{')) {
+            continue;
+        }
+        if text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '}')
+        {
+            continue;
+        }
+        let inner = &text[t.span.end..tokens[j].span.start];
+        let first_alt = inner.split('|').next().unwrap_or("").trim();
+        if first_alt.is_empty() {
+            continue;
+        }
+        // A single identifier-like word with no bars (`{name}`, `{id}`) is a
+        // placeholder unless it is a real word of some length.
+        if bars == 0 && words == 1 {
+            let known = with_folded_key(first_alt, |k| {
+                words_known(k) && k.len() >= 4 && PLACEHOLDERS.binary_search(&k).is_err()
+            });
+            if !known {
+                continue;
+            }
+        }
+        strong.push(Hit {
+            kind: HitKind::Spintax,
+            span: Span::new(start, end),
+            replacement: Some(first_alt.to_string()),
+            original: first_alt.to_string(),
+            strong: true,
+            points: 3.0,
+            applicability: Applicability::Unsafe,
+            reason: if bars > 0 {
+                "spintax alternatives: keep the first".into()
+            } else {
+                "spintax braces around running text".into()
+            },
+        });
+    }
+}
+
+/// Single words that name template placeholders (`{name}`, `{date}`), not
+/// spun text.
+const PLACEHOLDERS: &[&str] = &[
+    "amount", "author", "body", "city", "code", "company", "content", "count", "country", "data",
+    "date", "email", "field", "file", "first", "index", "item", "key", "label", "last", "link",
+    "message", "month", "name", "number", "page", "path", "price", "query", "slug", "text", "time",
+    "title", "total", "type", "user", "username", "value", "year",
+];
+
+fn words_known(folded: &str) -> bool {
+    words().get(folded).is_some()
+}
+
+// ---------------------------------------------------------------- S002 --
+
+/// Words too common or too grammatical to judge by collocation.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
+    "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "me", "more", "most", "my", "no", "not", "of", "on", "one", "or", "our", "out",
+    "over", "she", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "where",
+    "which", "who", "why", "will", "with", "would", "you", "your",
+];
+
+fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&w).is_ok()
+}
+
+/// Pointwise mutual information (log10) of a bigram from its web count and
+/// the two words' Zipf frequencies: `log10(count) + 6 - zipf(a) - zipf(b)`
+/// (Web 1T has ≈ 10^12 tokens; Zipf is log10 of frequency per 10^9 words).
+fn pmi(count: u64, zipf_a: u16, zipf_b: u16) -> f64 {
+    (count as f64).log10() + 6.0 - f64::from(zipf_a) / 100.0 - f64::from(zipf_b) / 100.0
+}
+
+/// Thresholds of a collocation contrast.
+struct Bar {
+    min_count: u64,
+    min_pmi: f64,
+    need_mwe: bool,
+}
+
+const STRONG_BAR: Bar = Bar {
+    min_count: 1_000_000,
+    min_pmi: 2.0,
+    need_mwe: true,
+};
+const WEAK_BAR: Bar = Bar {
+    min_count: 200_000,
+    min_pmi: 1.0,
+    need_mwe: false,
+};
+
+/// The best original for the spun word at `side` (0 = first, 1 = second) of
+/// the pair `a b`: a neighbour `x` that makes a strong collocation with the
+/// other word, and fits the word on the far side at least as well.
+fn best_swap(
+    a: &str,
+    b: &str,
+    side: usize,
+    far: Option<&str>,
+    bar: &Bar,
+) -> Option<(&'static str, f64)> {
+    let (w, spun) = if side == 0 { (b, a) } else { (a, b) };
+    let lex = words();
+    let zw = lex.zipf100(w).filter(|&z| z > 0)?;
+    let big = bigrams();
+    let mut best: Option<(&'static str, f64)> = None;
+    for &x in synonyms().neighbours(spun) {
+        let n = if side == 0 {
+            big.count(x, w)
+        } else {
+            big.count(w, x)
+        };
+        if n < bar.min_count {
+            continue;
+        }
+        let Some(zx) = lex.zipf100(x).filter(|&z| z >= 300) else {
+            continue;
+        };
+        let p = if side == 0 {
+            pmi(n, zx, zw)
+        } else {
+            pmi(n, zw, zx)
+        };
+        if p < bar.min_pmi {
+            continue;
+        }
+        if bar.need_mwe
+            && !(if side == 0 {
+                mwes().contains_pair(x, w)
+            } else {
+                mwes().contains_pair(w, x)
+            })
+        {
+            continue;
+        }
+        // Spinners swap a common word for a rarer "synonym"; a rarer
+        // candidate (`press` → `furniture`) is a coincidence.
+        if bar.need_mwe && lex.zipf100(spun).is_some_and(|zs| zx + 20 < zs) {
+            continue;
+        }
+        if let Some(f) = far {
+            // `... navy invasion` → `military`: the far neighbour must not
+            // favour the spun word over the candidate.
+            let (cs, cx) = if side == 0 {
+                (big.count(f, spun), big.count(f, x))
+            } else {
+                (big.count(spun, f), big.count(x, f))
+            };
+            if cs > 0 && cx == 0 {
+                continue;
+            }
+        }
+        if best.is_none_or(|(_, bp)| p > bp) {
+            best = Some((x, p));
+        }
+    }
+    best
+}
+
+/// Capitalised names one synonym away from a WordNet expression
+/// (`White Home` → `White House`). Always weak evidence: real names such as
+/// `Police Deputy` or `Foreign Secretary` look the same to the data, so a
+/// name swap is reported only in a document that already looks spun.
+fn name_swap(a: &str, b: &str) -> Option<(usize, &'static str, bool)> {
+    let lex = words();
+    let big = bigrams();
+    let m = mwes();
+    let mut found: Option<(usize, &'static str, bool)> = None;
+    for side in 0..2 {
+        let (fixed, spun) = if side == 0 { (b, a) } else { (a, b) };
+        if is_function_word(fixed) || is_function_word(spun) {
+            return None;
+        }
+        let (Some(zf), Some(zs)) = (lex.zipf100(fixed), lex.zipf100(spun)) else {
+            return None;
+        };
+        if zs < 400 || zf > 560 {
+            continue;
+        }
+        for &x in synonyms().neighbours(spun) {
+            if lex.zipf100(x).is_none_or(|z| z < 400) || is_function_word(x) {
+                continue;
+            }
+            let is_mwe = if side == 0 {
+                m.contains_pair(x, fixed)
+            } else {
+                m.contains_pair(fixed, x)
+            };
+            if !is_mwe {
+                continue;
+            }
+            let n = if side == 0 {
+                big.count(x, fixed)
+            } else {
+                big.count(fixed, x)
+            };
+            // Attested as a frequent pair, or the fixed word is rare enough
+            // that its expressions are few and specific (`oval`).
+            if n >= 150_000 || zf < 420 {
+                if found.is_some() {
+                    return None; // two readings: too close to call
+                }
+                found = Some((side, x, false));
+            }
+        }
+    }
+    found
+}
+
+/// Two-word WordNet expressions that are also frequent web bigrams
+/// (the only originals [`STRONG_BAR`] accepts), indexed by either word, so
+/// the strong pass costs one lookup per word pair instead of one per
+/// thesaurus neighbour.
+struct StrongCollocations {
+    /// `a` → every `b` of a strong `a b`.
+    right: rustc_hash::FxHashMap<&'static str, Vec<&'static str>>,
+    /// `b` → every `a` of a strong `a b`.
+    left: rustc_hash::FxHashMap<&'static str, Vec<&'static str>>,
+}
+
+fn strong_collocations() -> &'static StrongCollocations {
+    static STRONG: std::sync::OnceLock<StrongCollocations> = std::sync::OnceLock::new();
+    STRONG.get_or_init(|| {
+        let big = bigrams();
+        let mut right: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> =
+            rustc_hash::FxHashMap::default();
+        let mut left: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> =
+            rustc_hash::FxHashMap::default();
+        for phrase in mwes().iter() {
+            let Some((a, b)) = phrase.split_once(' ') else {
+                continue;
+            };
+            if b.contains(' ') || big.count(a, b) < STRONG_BAR.min_count {
+                continue;
+            }
+            right.entry(a).or_default().push(b);
+            left.entry(b).or_default().push(a);
+        }
+        for v in right.values_mut().chain(left.values_mut()) {
+            v.sort_unstable();
+        }
+        StrongCollocations { right, left }
+    })
+}
+
+/// Whether the strong pass has any candidate for the pair `a b`.
+fn has_strong_candidate(a: &str, b: &str) -> bool {
+    let sc = strong_collocations();
+    let syn = synonyms();
+    let linked = |y: &str, x: &str| syn.are_neighbours(y, x) || syn.are_neighbours(x, y);
+    sc.right
+        .get(a)
+        .is_some_and(|xs| xs.iter().any(|x| linked(b, x)))
+        || sc
+            .left
+            .get(b)
+            .is_some_and(|xs| xs.iter().any(|x| linked(a, x)))
+}
+
+fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, weak_pass: bool, out: &mut Vec<Hit>) {
+    let big = bigrams();
+    let lex = words();
+    let tokens = doc.tokens();
+    for i in 0..seq.words.len().saturating_sub(1) {
+        if !seq.words[i + 1].joined {
+            continue;
+        }
+        let (a, b) = (seq.key(i), seq.key(i + 1));
+        if !a.bytes().all(|c| c.is_ascii_lowercase()) || !b.bytes().all(|c| c.is_ascii_lowercase())
+        {
+            continue;
+        }
+        if is_function_word(a) || is_function_word(b) {
+            continue;
+        }
+        if big.count(a, b) > 0 || mwes().contains_pair(a, b) {
+            continue;
+        }
+        if lex.zipf100(a).is_none() || lex.zipf100(b).is_none() {
+            continue;
+        }
+        let ta = doc.token_text(seq.words[i].token);
+        let tb = doc.token_text(seq.words[i + 1].token);
+        let titled = |t: &str| matches!(casing(t), Casing::Title);
+        let far = |side: usize| -> Option<&str> {
+            if side == 0 {
+                (i > 0 && seq.words[i].joined).then(|| seq.key(i - 1))
+            } else {
+                (i + 2 < seq.words.len() && seq.words[i + 2].joined).then(|| seq.key(i + 2))
+            }
+        };
+        let mut chosen: Option<(usize, &'static str, bool)> = None;
+        let sentence_start = doc.starts_sentence(seq.words[i].token);
+        if titled(ta) && titled(tb) {
+            // A capitalised pair is a name: only a name one synonym away
+            // from a fixed expression counts (`White Home`).
+            if !sentence_start {
+                chosen = name_swap(a, b);
+            }
+            if chosen.is_none() {
+                continue;
+            }
+        } else if (titled(tb) || casing(tb) == Casing::Upper)
+            || (!sentence_start && casing(ta) != Casing::Lower)
+        {
+            // Half a name (`Trump held`, `Office press`): no collocation to judge.
+            continue;
+        }
+        if chosen.is_none() && !weak_pass && has_strong_candidate(a, b) {
+            let mut best: Option<(usize, &'static str, f64)> = None;
+            for side in 0..2 {
+                if let Some((x, p)) = best_swap(a, b, side, far(side), &STRONG_BAR) {
+                    if best.is_none_or(|(_, _, bp)| p > bp) {
+                        best = Some((side, x, p));
+                    }
+                }
+            }
+            chosen = best.map(|(s, x, _)| (s, x, true));
+        }
+        if chosen.is_none() && weak_pass {
+            let mut best: Option<(usize, &'static str, f64)> = None;
+            for side in 0..2 {
+                if let Some((x, p)) = best_swap(a, b, side, far(side), &WEAK_BAR) {
+                    if best.is_none_or(|(_, _, bp)| p > bp) {
+                        best = Some((side, x, p));
+                    }
+                }
+            }
+            chosen = best.map(|(s, x, _)| (s, x, false));
+        }
+        let Some((side, x, is_strong)) = chosen else {
+            continue;
+        };
+        if is_strong == weak_pass {
+            // Each pass reports its own kind only.
+            continue;
+        }
+        let spun_tok = seq.words[i + side].token;
+        let spun_text = doc.token_text(spun_tok);
+        let restored = match_case(spun_text, x);
+        let (fa, fb) = if side == 0 { (x, b) } else { (a, x) };
+        let span = Span::new(
+            tokens[seq.words[i].token].span.start,
+            tokens[seq.words[i + 1].token].span.end,
+        );
+        let mut replacement = String::with_capacity(span.end - span.start + 8);
+        let pair_text = doc.slice(span);
+        let spun_span = tokens[spun_tok].span;
+        replacement.push_str(&pair_text[..spun_span.start - span.start]);
+        replacement.push_str(&restored);
+        replacement.push_str(&pair_text[spun_span.end - span.start..]);
+        let hit = Hit {
+            kind: HitKind::Collocation,
+            span,
+            original: replacement.clone(),
+            replacement: Some(replacement),
+            strong: is_strong,
+            points: 2.0,
+            applicability: Applicability::Unsafe,
+            reason: format!("`{fa} {fb}` is a common collocation, `{a} {b}` is not"),
+        };
+        out.push(hit);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_sorted() {
+        let mut sorted = PLACEHOLDERS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, PLACEHOLDERS);
+    }
+
+    #[test]
+    fn function_words_are_sorted() {
+        let mut sorted = FUNCTION_WORDS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, FUNCTION_WORDS);
+    }
+
+    #[test]
+    fn restores_case_word_by_word() {
+        assert_eq!(
+            restore_case(&["As", "a", "substitute", "of"], "instead of", false),
+            "Instead of"
+        );
+        assert_eq!(
+            restore_case(&["Chief", "of", "Workers"], "chief of staff", false),
+            "Chief of Staff"
+        );
+        assert_eq!(
+            restore_case(&["the", "primary"], "the first", false),
+            "the first"
+        );
+    }
+
+    #[test]
+    fn looks_spun_needs_count_and_density() {
+        assert!(!looks_spun(3.0, 100));
+        assert!(!looks_spun(8.0, 5000));
+        assert!(looks_spun(8.0, 500));
+    }
+}

@@ -1,0 +1,97 @@
+//! `S002 unlikely-collocation`: a word pair one synonym away from a common
+//! collocation, the trace of a spinner's word-for-word substitution.
+
+use crate::diagnostic::Finding;
+use crate::rules::spun::analysis::HitKind;
+use crate::rules::spun::emit;
+use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
+use crate::text::Document;
+
+/// Flags word pairs such as `legislation enforcement` or `Oval Workplace`
+/// where one word is a thesaurus neighbour of a word that would make a common
+/// collocation (`law enforcement`, `Oval Office`).
+#[derive(Debug)]
+pub struct UnlikelyCollocation;
+
+static META: RuleMeta = RuleMeta {
+    code: "S002",
+    name: "unlikely-collocation",
+    family: Family::Spin,
+    summary: "A rare word pair that a synonym swap would turn into a common collocation",
+    explanation: r#"## What it flags
+Two adjacent words that never occur together in web text, where replacing
+one of them by a thesaurus neighbour gives a strong, common collocation or a
+fixed expression: `legislation enforcement` (`law enforcement`), `earnings
+tax` (`income tax`), `Turning Level USA` (`Turning Point`). This finds
+spinner substitutions that no phrasebook lists. A thesaurus link alone never
+fires: the original pair must be frequent, strongly associated (pointwise
+mutual information) and, outside names, a WordNet expression, and the word
+on the far side must not speak against it. In a document that already looks
+spun, weaker contrasts are reported too, as information.
+
+## Why it matters
+Spinners replace words one by one with "synonyms" that do not fit the
+phrase; the broken collocation is what gives the text away, and restoring it
+recovers the meaning.
+
+## Example
+```text
+two legislation enforcement sources   ->   two law enforcement sources
+```
+
+## Fix safety
+Unsafe: the best-ranked original is very probably right, but it is a
+statistical guess, so it is applied only with `--unsafe-fixes`.
+"#,
+    default_enabled: true,
+    fix_safety: FixSafety::Unsafe,
+};
+
+impl Rule for UnlikelyCollocation {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        emit(
+            doc,
+            HitKind::Collocation,
+            &META,
+            |flagged, original| {
+                format!("`{flagged}` is an unlikely word pair; `{original}` is the usual phrase")
+            },
+            out,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_fires, assert_fixes_to, assert_silent};
+
+    #[test]
+    fn fires_on_broken_collocations() {
+        assert_fires(
+            "S002",
+            "The new earnings tax rate applies.",
+            &["earnings tax"],
+        );
+        assert_fixes_to(
+            "S002",
+            "The new earnings tax rate applies.",
+            "The new income tax rate applies.",
+        );
+    }
+
+    #[test]
+    fn silent_on_ordinary_prose() {
+        assert_silent(
+            "S002",
+            "The romance between the two began last year, and the law enforcement officers left.",
+        );
+        assert_silent(
+            "S002",
+            "The Disaster Zone exhibit opened in New Hope on Friday.",
+        );
+    }
+}
