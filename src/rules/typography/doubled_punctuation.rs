@@ -2,6 +2,7 @@
 //! `much,,`), not an ellipsis and not `?!`.
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::rules::typography::{mark_offsets, token_starting_at};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, Span, TokenKind};
 
@@ -41,18 +42,24 @@ impl Rule for DoubledPunctuation {
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let tokens = doc.tokens();
-        let mut i = 1;
-        while i + 1 < tokens.len() {
+        let bytes = doc.text().as_bytes();
+        let mut skip_to = 0;
+        for at in mark_offsets(doc.text(), b",.;:") {
+            if at < skip_to || bytes.get(at + 1) != Some(&bytes[at]) {
+                continue;
+            }
+            skip_to = at + 2;
+            let Some(i) = token_starting_at(doc, at) else {
+                continue;
+            };
+            if i == 0 || i + 1 >= tokens.len() {
+                continue;
+            }
             let (a, b) = (tokens[i], tokens[i + 1]);
             if a.kind != TokenKind::Punct || b.kind != TokenKind::Punct {
-                i += 1;
                 continue;
             }
             let m = doc.slice(a.span);
-            if !matches!(m, "," | "." | ";" | ":") || doc.slice(b.span) != m {
-                i += 1;
-                continue;
-            }
             let prev = tokens[i - 1];
             let third_same = tokens
                 .get(i + 2)
@@ -62,9 +69,12 @@ impl Rule for DoubledPunctuation {
                     prev.kind,
                     TokenKind::Word | TokenKind::Number | TokenKind::CloseQuote
                 )
-                || (i >= 2 && tokens[i - 1].kind == TokenKind::Punct)
             {
-                i += 2;
+                // An ellipsis or longer run: skip all of it.
+                skip_to = at + 3;
+                while bytes.get(skip_to) == Some(&bytes[at]) {
+                    skip_to += 1;
+                }
                 continue;
             }
             let applicability = if m == "." {
@@ -78,7 +88,6 @@ impl Rule for DoubledPunctuation {
                     Suggestion::replace(span, m, applicability).because("one mark is enough"),
                 ),
             );
-            i += 2;
         }
     }
 }

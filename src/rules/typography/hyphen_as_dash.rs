@@ -3,6 +3,7 @@
 
 use crate::config::DashStyle;
 use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::rules::typography::token_starting_at;
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, Span, Token, TokenKind};
 
@@ -108,19 +109,29 @@ impl Rule for HyphenAsDash {
         }
         let tokens = doc.tokens();
         let dash = document_dash(text, ctx.settings.dash);
+        let bytes = text.as_bytes();
+        // Candidates by byte: ` - ` and `--`.
+        let candidates = memchr::memchr_iter(b'-', bytes).filter(|&at| {
+            (at > 0 && bytes[at - 1] == b' ' && bytes.get(at + 1) == Some(&b' '))
+                || bytes.get(at + 1) == Some(&b'-')
+        });
         let mut i = 0;
-        while i < tokens.len() {
-            if !is_hyphen(doc, tokens.get(i)) {
-                i += 1;
+        for at in candidates {
+            let Some(h) = token_starting_at(doc, at) else {
+                continue;
+            };
+            if h < i {
                 continue;
             }
-            let h = i;
             let double = is_hyphen(doc, tokens.get(h + 1));
             let last = if double { h + 1 } else { h };
             if is_hyphen(doc, tokens.get(last + 1)) || (h > 0 && is_hyphen(doc, tokens.get(h - 1)))
             {
                 // Three or more hyphens: a rule or a separator line.
                 i = last + 2;
+                while is_hyphen(doc, tokens.get(i)) {
+                    i += 1;
+                }
                 continue;
             }
             let spaced_left = h > 0 && is_plain_space(doc, tokens.get(h - 1));

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::rules::typography::{is_ambiguous_abbreviation, is_non_final_abbreviation};
+use crate::rules::typography::{mark_offsets, token_starting_at};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, Token, TokenKind};
 
@@ -172,7 +173,41 @@ impl Rule for LowercaseSentenceStart {
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
-        for (index, token) in doc.words() {
+        let tokens = doc.tokens();
+        // Sentence starts follow the text start, a period or a line break:
+        // find those by byte and look at the word after each.
+        let mut starts: Vec<usize> = vec![0];
+        for at in mark_offsets(text, b".\n") {
+            let found = token_starting_at(doc, at).or_else(|| {
+                (at > 0 && text.as_bytes()[at - 1] == b'\r')
+                    .then(|| token_starting_at(doc, at - 1))
+                    .flatten()
+            });
+            if let Some(i) = found {
+                starts.push(i + 1);
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        for start in starts {
+            let mut index = start;
+            let mut quotes = 0;
+            while let Some(t) = tokens.get(index) {
+                match t.kind {
+                    TokenKind::Space => index += 1,
+                    TokenKind::OpenQuote | TokenKind::AmbiguousQuote if quotes == 0 => {
+                        quotes += 1;
+                        index += 1;
+                    }
+                    _ => break,
+                }
+            }
+            let Some(&token) = tokens.get(index) else {
+                continue;
+            };
+            if token.kind != TokenKind::Word {
+                continue;
+            }
             let word = doc.slice(token.span);
             let Some(first) = word.chars().next() else {
                 continue;
@@ -191,6 +226,15 @@ impl Rule for LowercaseSentenceStart {
                     if rest.contains(['=', '{', '}', '<', '>', '$', '#', '(', '_'])
                         || rest.trim().is_empty()
                     {
+                        continue;
+                    }
+                    // A fragment (a label, a title, a list entry) has no final
+                    // sentence punctuation; only a finished sentence is judged.
+                    let finished = rest
+                        .trim_end()
+                        .trim_end_matches(['”', '’', '"', '\'', ')', ']'])
+                        .ends_with(['.', '!', '?']);
+                    if !finished {
                         continue;
                     }
                     Applicability::Unsafe
@@ -241,6 +285,7 @@ mod tests {
             "It is, e.g. the best. Mr. smith came at 3 p.m. on Monday. “Oh! my dear” and... well. See iPhone.",
         );
         assert_silent("Q011", "Items:\n1. apples\n2. pears");
+        assert_silent("Q011", "a radius of 10 km\n\n“mismatched quotes…”");
         assert_silent(
             "Q011",
             "A long line of wrapped prose that does not end\nhere but goes on",

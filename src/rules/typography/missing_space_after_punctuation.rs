@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::rules::typography::is_non_final_abbreviation;
+use crate::rules::typography::{mark_offsets, token_starting_at};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
@@ -46,7 +47,20 @@ impl Rule for MissingSpaceAfterPunctuation {
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let tokens = doc.tokens();
-        for i in 1..tokens.len().saturating_sub(1) {
+        let bytes = doc.text().as_bytes();
+        for at in mark_offsets(doc.text(), b",.;:!?") {
+            if !bytes
+                .get(at + 1)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b == 0xE2)
+            {
+                continue;
+            }
+            let Some(i) = token_starting_at(doc, at) else {
+                continue;
+            };
+            if i == 0 || i + 1 >= tokens.len() {
+                continue;
+            }
             let mark = tokens[i];
             if mark.kind != TokenKind::Punct {
                 continue;
@@ -55,13 +69,34 @@ impl Rule for MissingSpaceAfterPunctuation {
             if !matches!(m, "," | "." | ";" | ":" | "!" | "?") {
                 continue;
             }
-            let (prev, next) = (tokens[i - 1], tokens[i + 1]);
+            let (prev, mut next) = (tokens[i - 1], tokens[i + 1]);
+            // `voice.“Do not`: a quotation opens the next sentence.
+            let quote_next = next.kind == TokenKind::OpenQuote
+                && doc.slice(next.span) == "\u{201C}"
+                && matches!(m, "." | "!" | "?" | ",")
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|w| w.kind == TokenKind::Word && w.span.start == next.span.end);
+            if quote_next {
+                next = tokens[i + 2];
+            }
             if next.kind != TokenKind::Word
                 || !matches!(prev.kind, TokenKind::Word | TokenKind::Number)
                 || prev.span.end != mark.span.start
-                || next.span.start != mark.span.end
+                || (next.span.start != mark.span.end && !quote_next)
             {
                 continue;
+            }
+            // `&#8212;a`, `&amp;b`: an HTML entity's `;` (U002 decodes it).
+            if m == ";" {
+                let before = &doc.text()[..mark.span.start];
+                let name_start = before
+                    .trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '#')
+                    .len();
+                let head = &before[..name_start];
+                if head.ends_with('&') || head.ends_with("&amp;") {
+                    continue;
+                }
             }
             let (p, n) = (doc.slice(prev.span), doc.slice(next.span));
             let Some(first) = n.chars().next() else {
@@ -69,7 +104,7 @@ impl Rule for MissingSpaceAfterPunctuation {
             };
             // Only ASCII-initial words: a non-ASCII start may be mojibake that
             // U001 repairs (`now,â€ť`).
-            if !first.is_ascii_alphabetic() || n.len() < 2 {
+            if !first.is_ascii_alphabetic() {
                 continue;
             }
             // Part of a longer dotted chain (`U.S.A`, `Ph.D.`) or an abbreviation.
@@ -84,9 +119,8 @@ impl Rule for MissingSpaceAfterPunctuation {
                 if !first.is_ascii_uppercase()
                     || (prev.kind == TokenKind::Word && prev_letters < 2)
                     || is_non_final_abbreviation(p)
-                    || chained(i + 2)
+                    || (!quote_next && chained(i + 2))
                     || (i >= 2 && chained(i - 2))
-                    || n.chars().skip(1).any(|c| c.is_uppercase()) && n.len() <= 3
                 {
                     continue;
                 }
@@ -124,13 +158,18 @@ mod tests {
             "oil exports. This aims at Ukraine, resulting in drones. Russia in 1897. Arbitration",
         );
         assert_fixes_to("Q006", "any of us,for you", "any of us, for you");
+        assert_fixes_to(
+            "Q006",
+            "finally Russians.A Latvian state, relations.US aid, a low voice.“Do not",
+            "finally Russians. A Latvian state, relations. US aid, a low voice. “Do not",
+        );
     }
 
     #[test]
     fn leaves_numbers_abbreviations_and_names() {
         assert_silent(
             "Q006",
-            "3.5 and 1,000 at 10:30, the U.S. and e.g. Ph.D. holders, see README.md or node.js, Mr.Smith",
+            "3.5 and 1,000 at 10:30, the U.S. and e.g. Ph.D. holders, see README.md or node.js, Mr.Smith, EU&#8212;a &amp;b &amp;ldquo;x",
         );
     }
 }

@@ -90,6 +90,16 @@ fn straight_to_curly(
     })
 }
 
+/// Number of curly quotes (`“ ” ‘ ’`, encoded E2 80 98..9D) in the text.
+fn count_curly(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(0xE2, bytes)
+        .filter(|&at| {
+            bytes.get(at + 1) == Some(&0x80)
+                && matches!(bytes.get(at + 2), Some(0x98 | 0x99 | 0x9C | 0x9D))
+        })
+        .count()
+}
+
 impl Rule for MixedQuoteStyle {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -105,9 +115,10 @@ impl Rule for MixedQuoteStyle {
         let straight: Vec<usize> = memchr::memchr2_iter(b'"', b'\'', bytes)
             .filter(|&at| !in_skip(doc, at))
             .collect();
-        let curly_count = text
-            .matches(['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}'])
-            .count();
+        if straight.is_empty() && style != QuoteStyle::Straight {
+            return;
+        }
+        let curly_count = count_curly(bytes);
         let to_curly = match style {
             QuoteStyle::Curly => true,
             QuoteStyle::Straight => false,

@@ -94,17 +94,35 @@ pub(crate) enum Dir {
 /// should have: as written, unless its position says the opposite.
 pub(crate) fn double_quotes(doc: &Document<'_>) -> Vec<(usize, Dir, bool)> {
     let text = doc.text();
+    // German quotes open with `„` and close with `“`.
+    let german = text.match_indices('\u{201E}').any(|(at, q)| {
+        opens_after(text[..at].chars().next_back())
+            && text[at + q.len()..].starts_with(char::is_alphanumeric)
+    });
     let mut out = Vec::new();
-    for (i, t) in doc.tokens().iter().enumerate() {
+    let bytes = text.as_bytes();
+    let tokens = doc.tokens();
+    // `“ ” „` are E2 80 9C..9E: find them by byte, then their token.
+    for at in memchr::memchr_iter(0xE2, bytes) {
+        if bytes.get(at + 1) != Some(&0x80) || !matches!(bytes.get(at + 2), Some(0x9C..=0x9E)) {
+            continue;
+        }
+        let i = tokens.partition_point(|t| t.span.start < at);
+        let Some(t) = tokens.get(i).filter(|t| t.span.start == at) else {
+            continue;
+        };
         if !matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
             continue;
         }
         let written = match doc.slice(t.span) {
+            "\u{201E}" => Dir::Open,
+            "\u{201C}" if german => Dir::Close,
             "\u{201C}" => Dir::Open,
             "\u{201D}" => Dir::Close,
             _ => continue,
         };
         let effective = match (written, quote_context(text, t.span)) {
+            _ if german => written,
             (Dir::Close, QuoteContext::Opening) => Dir::Open,
             (Dir::Open, QuoteContext::Closing) => Dir::Close,
             _ => written,
@@ -114,22 +132,59 @@ pub(crate) fn double_quotes(doc: &Document<'_>) -> Vec<(usize, Dir, bool)> {
     out
 }
 
-/// Index of the paragraph each token belongs to (paragraphs are separated by
-/// blank lines).
-pub(crate) fn paragraph_of(doc: &Document<'_>) -> Vec<usize> {
-    let mut out = vec![0; doc.tokens().len()];
-    for (n, range) in doc.paragraphs().into_iter().enumerate() {
-        for slot in &mut out[range.clone()] {
-            *slot = n;
-        }
-        // Tokens after the paragraph (blank lines) keep the next number.
-        if range.end < out.len() {
-            for slot in &mut out[range.end..] {
-                *slot = n + 1;
+/// Index of the token that starts at byte `offset`, if one does.
+pub(crate) fn token_starting_at(doc: &Document<'_>, offset: usize) -> Option<usize> {
+    let tokens = doc.tokens();
+    let i = tokens.partition_point(|t| t.span.start < offset);
+    (i < tokens.len() && tokens[i].span.start == offset).then_some(i)
+}
+
+/// Offsets of the ASCII punctuation bytes `marks` in the text, in order
+/// (a SIMD byte search: the rules look only there, not at every token).
+pub(crate) fn mark_offsets(text: &str, marks: &[u8]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<usize> = match marks {
+        [a] => memchr::memchr_iter(*a, bytes).collect(),
+        [a, b] => memchr::memchr2_iter(*a, *b, bytes).collect(),
+        [a, b, c] => memchr::memchr3_iter(*a, *b, *c, bytes).collect(),
+        _ => {
+            let mut v = Vec::new();
+            for chunk in marks.chunks(3) {
+                v.extend(mark_offsets(text, chunk));
             }
+            v.sort_unstable();
+            v
+        }
+    };
+    out.dedup();
+    out
+}
+
+/// Whether the text has a curly double quote (`“ ” „`: E2 80 9C..9E).
+pub(crate) fn has_curly_double(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|at| {
+        bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x9C..=0x9E))
+    })
+}
+
+/// Where the paragraph after the one containing byte `from` starts: the
+/// first non-blank char after the next blank line (a line of only spaces).
+pub(crate) fn next_paragraph_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut saw_blank = false;
+    for nl in memchr::memchr_iter(b'\n', &bytes[from..]) {
+        let line_start = from + nl + 1;
+        let line_end =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |e| line_start + e);
+        let line = &bytes[line_start..line_end];
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            saw_blank = true;
+        } else if saw_blank {
+            return Some(line_start + line.iter().take_while(|b| b.is_ascii_whitespace()).count());
         }
     }
-    out
+    None
 }
 
 /// Whether the word is an abbreviation that is normally followed by more of

@@ -45,7 +45,10 @@ impl Rule for MultipleSpaces {
         let tokens = doc.tokens();
         let mut i = 1;
         while i < tokens.len() {
-            if tokens[i].kind != TokenKind::Space {
+            if tokens[i].kind != TokenKind::Space
+                || (tokens[i].span.len() == 1
+                    && tokens.get(i + 1).is_none_or(|t| t.kind != TokenKind::Space))
+            {
                 i += 1;
                 continue;
             }
@@ -58,7 +61,18 @@ impl Rule for MultipleSpaces {
             let chars = run.chars().count();
             let prev_ok = is_text(tokens[i - 1].kind);
             let next_ok = tokens.get(j).is_some_and(|t| is_text(t.kind));
-            if chars >= 2 && prev_ok && next_ok && !run.contains('\t') && run.contains(' ') {
+            // At least one side is a word: runs between symbols are ASCII art.
+            let wordy = |t: Option<&crate::text::Token>| {
+                t.is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            };
+            let beside_word = wordy(tokens.get(i - 1)) || wordy(tokens.get(j));
+            if chars >= 2
+                && prev_ok
+                && next_ok
+                && beside_word
+                && !run.contains('\t')
+                && run.contains(' ')
+            {
                 let span = Span::new(start, end);
                 out.push(
                     Finding::new(&META, span, format!("{chars} spaces between words")).suggest(
@@ -84,5 +98,6 @@ mod tests {
     #[test]
     fn leaves_indentation_alignment_and_line_ends() {
         assert_silent("Q008", "  indented\na\t\tb\nend  \n");
+        assert_silent("Q008", "OK??:(   `¬´    ):");
     }
 }

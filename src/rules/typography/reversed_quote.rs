@@ -2,7 +2,7 @@
 //! (`”a lasting peace,”`) or an opening one used to close it.
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::rules::typography::{double_quotes, Dir};
+use crate::rules::typography::{double_quotes, has_curly_double, Dir};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::Document;
 
@@ -45,7 +45,7 @@ impl Rule for ReversedQuote {
     }
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        if !doc.text().contains(['\u{201C}', '\u{201D}']) {
+        if !has_curly_double(doc.text()) {
             return;
         }
         for (i, dir, reversed) in double_quotes(doc) {

@@ -2,6 +2,7 @@
 //! (`independence , the`).
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::rules::typography::{mark_offsets, token_starting_at};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
@@ -38,6 +39,23 @@ Safe.
     fix_safety: FixSafety::Safe,
 };
 
+/// Whether every `! ? ; :` of the text is spaced from its word (French
+/// typography): two or more such marks, or one in text with non-English
+/// letters.
+fn is_french_spacing(text: &str) -> bool {
+    let mut spaced = 0usize;
+    let mut attached = 0usize;
+    for (at, _) in text.match_indices(['!', '?', ';', ':']) {
+        match text[..at].chars().next_back() {
+            Some(' ' | '\u{A0}' | '\u{202F}') => spaced += 1,
+            Some(c) if c.is_alphanumeric() => attached += 1,
+            _ => {}
+        }
+    }
+    let foreign = || !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+    attached == 0 && (spaced >= 2 || (spaced == 1 && foreign()))
+}
+
 impl Rule for SpaceBeforePunctuation {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -46,7 +64,22 @@ impl Rule for SpaceBeforePunctuation {
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
         let tokens = doc.tokens();
-        for i in 1..tokens.len().saturating_sub(1) {
+        // French typography spaces `! ? ; :` from the word before: when every
+        // such mark in the text is spaced, that is the convention, not a slip.
+        // Worked out only when such a mark is found.
+        let mut french: Option<bool> = None;
+        let bytes = text.as_bytes();
+        for at in mark_offsets(text, b",.;:!?") {
+            if at == 0 || bytes[at - 1] != b' ' {
+                continue;
+            }
+            let Some(m_index) = token_starting_at(doc, at) else {
+                continue;
+            };
+            if m_index < 2 {
+                continue;
+            }
+            let i = m_index - 1;
             let sp = tokens[i];
             let mark = tokens[i + 1];
             if sp.kind != TokenKind::Space || mark.kind != TokenKind::Punct {
@@ -56,11 +89,20 @@ impl Rule for SpaceBeforePunctuation {
             if !matches!(m, "," | "." | ";" | ":" | "!" | "?") {
                 continue;
             }
+            if !matches!(m, "," | ".") && *french.get_or_insert_with(|| is_french_spacing(text)) {
+                continue;
+            }
             let prev = tokens[i - 1];
-            if !matches!(
-                prev.kind,
-                TokenKind::Word | TokenKind::Number | TokenKind::CloseQuote
-            ) {
+            let prev_ok = match prev.kind {
+                TokenKind::Word | TokenKind::Number | TokenKind::CloseQuote => true,
+                // `1860s`, `Su-57`: not a URL or an address.
+                TokenKind::Skip => {
+                    let s = doc.slice(prev.span);
+                    s.chars().all(|c| c.is_alphanumeric() || c == '-')
+                }
+                _ => false,
+            };
+            if !prev_ok {
                 continue;
             }
             if !doc.slice(sp.span).bytes().all(|b| b == b' ') {
@@ -99,6 +141,12 @@ mod tests {
             "Within a year of independence, the government; then Mr. Weston. Agreed",
         );
         assert_fixes_to("Q005", "a winter storm .", "a winter storm.");
+        assert_fixes_to(
+            "Q005",
+            "in the 1860s , a request ; yes!",
+            "in the 1860s, a request; yes!",
+        );
+        assert_silent("Q005", "Napíšte nám ! Merci ; au revoir ?");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! encloses (`disrupters. ”`, `“ It is`).
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::rules::typography::{closes_before, double_quotes, is_text, opens_after, Dir};
+use crate::rules::typography::{
+    closes_before, double_quotes, has_curly_double, is_text, next_paragraph_start, opens_after, Dir,
+};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, Span, TokenKind};
 
@@ -43,20 +45,23 @@ impl Rule for SpaceInsideQuotes {
     }
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        if !doc.text().contains(['\u{201C}', '\u{201D}']) {
+        if !has_curly_double(doc.text()) {
             return;
         }
         let text = doc.text();
         let tokens = doc.tokens();
         let quotes = double_quotes(doc);
         let mut depth = 0usize;
-        let mut last_line = usize::MAX;
+        let mut paragraph_end = None;
         for (n, &(i, dir, _)) in quotes.iter().enumerate() {
             let t = tokens[i];
-            let line = doc.line_col(t.span.start).line;
-            if line != last_line {
+            // A new paragraph resets the pairing.
+            if paragraph_end.is_some_and(|e| t.span.start >= e) {
                 depth = 0;
-                last_line = line;
+            }
+            if paragraph_end.is_none_or(|e| t.span.start >= e) {
+                paragraph_end =
+                    Some(next_paragraph_start(text, t.span.start).unwrap_or(usize::MAX));
             }
             match dir {
                 Dir::Open => {

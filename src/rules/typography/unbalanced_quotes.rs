@@ -2,9 +2,9 @@
 //! paragraph, or closed without being opened.
 
 use crate::diagnostic::Finding;
-use crate::rules::typography::{double_quotes, paragraph_of, Dir};
+use crate::rules::typography::{double_quotes, has_curly_double, next_paragraph_start, Dir};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
-use crate::text::{Document, TokenKind};
+use crate::text::Document;
 
 /// Reports curly double quotes without a partner.
 #[derive(Debug)]
@@ -44,46 +44,42 @@ impl Rule for UnbalancedQuotes {
     }
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
-        if !doc.text().contains(['\u{201C}', '\u{201D}']) {
+        if !has_curly_double(doc.text()) {
             return;
         }
         let quotes = double_quotes(doc);
         if quotes.is_empty() {
             return;
         }
-        let para = paragraph_of(doc);
+        let text = doc.text();
         let tokens = doc.tokens();
-        let first_text_of_para = |p: usize| -> Option<usize> {
-            (0..tokens.len()).find(|&i| {
-                para[i] == p && !matches!(tokens[i].kind, TokenKind::Space | TokenKind::Newline)
-            })
-        };
-        let mut open: Option<usize> = None;
-        let mut current = usize::MAX;
         let report = |i: usize, message: &str, out: &mut Vec<Finding>| {
             out.push(Finding::new(&META, tokens[i].span, message));
         };
-        let close_paragraph = |open: &mut Option<usize>, p: usize, out: &mut Vec<Finding>| {
-            if let Some(o) = open.take() {
-                // The book convention: a quotation continued in the next
-                // paragraph reopens it without closing this one.
-                let continues = first_text_of_para(p + 1)
-                    .is_some_and(|i| doc.slice(tokens[i].span) == "\u{201C}");
-                if !continues {
-                    report(
-                        o,
-                        "Quotation opened here is not closed in its paragraph",
-                        out,
-                    );
+        // An open quote left at the end of its paragraph is reported unless
+        // the next paragraph reopens it (the book convention).
+        let close_paragraph =
+            |open: Option<usize>, next_start: Option<usize>, out: &mut Vec<Finding>| {
+                if let Some(o) = open {
+                    let continues = next_start.is_some_and(|s| text[s..].starts_with('\u{201C}'));
+                    if !continues {
+                        report(
+                            o,
+                            "Quotation opened here is not closed in its paragraph",
+                            out,
+                        );
+                    }
                 }
-            }
-        };
+            };
+        let mut open: Option<usize> = None;
+        let mut paragraph_end: Option<usize> = None;
         for (i, dir, _) in quotes {
-            if para[i] != current {
-                if current != usize::MAX {
-                    close_paragraph(&mut open, current, out);
-                }
-                current = para[i];
+            let at = tokens[i].span.start;
+            if let Some(end) = paragraph_end.filter(|&e| at >= e) {
+                close_paragraph(open.take(), Some(end), out);
+            }
+            if paragraph_end.is_none_or(|e| at >= e) {
+                paragraph_end = Some(next_paragraph_start(text, at).unwrap_or(usize::MAX));
             }
             match dir {
                 Dir::Open => {
@@ -106,9 +102,8 @@ impl Rule for UnbalancedQuotes {
                 }
             }
         }
-        if current != usize::MAX {
-            close_paragraph(&mut open, current, out);
-        }
+        let next = paragraph_end.filter(|&e| e != usize::MAX);
+        close_paragraph(open, next, out);
     }
 }
 

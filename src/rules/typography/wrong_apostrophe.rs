@@ -3,6 +3,7 @@
 //! `world′s`, `Mozambique`s`).
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::rules::typography::{closes_before, token_starting_at};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, TokenKind};
 
@@ -46,7 +47,21 @@ impl Rule for WrongApostrophe {
         let text = doc.text();
         let tokens = doc.tokens();
         let mut straight_doc: Option<bool> = None;
-        for (i, t) in tokens.iter().enumerate() {
+        let bytes = text.as_bytes();
+        // `‘` (E2 80 98), `′` (E2 80 B2), backtick, `´` (C2 B4), by byte.
+        for at in memchr::memchr3_iter(0xE2, b'`', 0xC2, bytes) {
+            let hit = match bytes[at] {
+                0xE2 => {
+                    bytes.get(at + 1) == Some(&0x80)
+                        && matches!(bytes.get(at + 2), Some(0x98 | 0xB2))
+                }
+                0xC2 => bytes.get(at + 1) == Some(&0xB4),
+                _ => true,
+            };
+            let Some(i) = hit.then(|| token_starting_at(doc, at)).flatten() else {
+                continue;
+            };
+            let t = tokens[i];
             if !matches!(t.kind, TokenKind::OpenQuote | TokenKind::Punct) {
                 continue;
             }
@@ -54,16 +69,26 @@ impl Rule for WrongApostrophe {
             if !matches!(mark, "\u{2018}" | "\u{2032}" | "`" | "\u{B4}") {
                 continue;
             }
-            let (Some(prev), Some(next)) = (tokens.get(i.wrapping_sub(1)), tokens.get(i + 1))
-            else {
+            // The mark must touch a word before it: `rock ‘n’` has a space.
+            let Some(prev) = tokens.get(i.wrapping_sub(1)) else {
                 continue;
             };
-            if !(prev.kind == TokenKind::Word && next.kind == TokenKind::Word) {
+            if prev.kind != TokenKind::Word || prev.span.end != t.span.start {
                 continue;
             }
-            // Only a letter-to-letter join: `rock ‘n’` has a space before.
-            if prev.span.end != t.span.start || next.span.start != t.span.end {
-                continue;
+            let next = tokens.get(i + 1);
+            let between_letters =
+                next.is_some_and(|n| n.kind == TokenKind::Word && n.span.start == t.span.end);
+            if !between_letters {
+                // After a word and before a space or punctuation: a closing
+                // single quote or a plural possessive (`Bahamas‘ close`), both `’`.
+                if !closes_before(text[t.span.end..].chars().next()) {
+                    continue;
+                }
+                let plural = doc.slice(prev.span).ends_with(['s', 'S']);
+                if mark != "\u{2018}" && !plural {
+                    continue;
+                }
             }
             let straight = *straight_doc.get_or_insert_with(|| {
                 let curly = text.matches(['\u{2019}', '\u{201C}', '\u{201D}']).count();
@@ -94,10 +119,18 @@ mod tests {
             "the world’s and Mozambique’s",
         );
         assert_fixes_to("Q003", "don't and don‘t", "don't and don't");
+        assert_fixes_to(
+            "Q003",
+            "The Bahamas‘ close, observers′ claims",
+            "The Bahamas’ close, observers’ claims",
+        );
     }
 
     #[test]
     fn quotes_and_primes_elsewhere_are_silent() {
-        assert_silent("Q003", "rock ‘n’ roll, ‘quoted’, 5′ tall, `code`");
+        assert_silent(
+            "Q003",
+            "rock ‘n’ roll, ‘quoted’, 5′ tall, `code`, f′(x) and x′ here",
+        );
     }
 }

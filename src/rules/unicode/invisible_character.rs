@@ -2,7 +2,7 @@
 //! joiners, direction marks in left-to-right text, a byte order mark inside
 //! the text, and stray control characters.
 
-use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Suggestion};
 use crate::rules::unicode::{char_name, in_skip};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::{Document, Span};
@@ -26,7 +26,7 @@ marks in scripts that need them (Arabic, Persian, Indic, emoji) are not
 flagged.
 
 ## Why it matters
-They break search (`confi<U+200B>dent` (with a zero-width space) does not match `confident`), spelling checks
+They break search (`confi` + U+200B + `dent` does not match `confident`), spelling checks
 and word counts, and they survive copy and paste invisibly.
 
 ## Example
@@ -50,6 +50,23 @@ fn is_plain_neighbour(c: Option<char>) -> bool {
     })
 }
 
+/// Bytes that can start an invisible character: C0 controls (but tab, line
+/// feed, form feed, carriage return), DEL, and the lead bytes of U+0080..9F
+/// and U+00AD (C2), U+2000.. (E2) and U+FEFF (EF).
+static CANDIDATE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = !matches!(b, 0x09 | 0x0A | 0x0C | 0x0D);
+        b += 1;
+    }
+    t[0x7F] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xEF] = true;
+    t
+};
+
 impl Rule for InvisibleCharacter {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -58,14 +75,26 @@ impl Rule for InvisibleCharacter {
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
         let bytes = text.as_bytes();
+        // Mojibake repairs (U001) own the characters inside them: a soft
+        // hyphen there is the byte 0xAD of a mangled sequence (`æ\u{AD}£`).
+        let mut mojibake: Option<Vec<Span>> = None;
         let mut i = 0;
         while i < bytes.len() {
+            // Skip plain bytes fast; only these bytes can start a candidate.
+            match bytes[i..].iter().position(|&b| CANDIDATE_BYTE[b as usize]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
             let b = bytes[i];
             let candidate = match b {
                 b'\t' | b'\n' | b'\r' | 0x0C => false,
                 0x00..=0x1F | 0x7F => true,
                 0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F | 0xAD)),
-                0xE2 => matches!(bytes.get(i + 1), Some(0x80 | 0x81)),
+                // U+200B..200F, U+202A..202E, U+2060, U+2066..2069 only (not `’ “ ”`).
+                0xE2 => matches!(
+                    (bytes.get(i + 1), bytes.get(i + 2)),
+                    (Some(0x80), Some(0x8B..=0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA0 | 0xA6..=0xA9))
+                ),
                 0xEF => bytes.get(i + 1) == Some(&0xBB) && bytes.get(i + 2) == Some(&0xBF),
                 _ => false,
             };
@@ -111,18 +140,59 @@ impl Rule for InvisibleCharacter {
             if (c as u32) >= 0x80 && in_skip(doc, span.start) {
                 continue;
             }
+            if (c as u32) >= 0x80 && !before.is_none_or(|p| p.is_ascii()) {
+                let spans = mojibake.get_or_insert_with(|| {
+                    super::mojibake::repairs(text)
+                        .into_iter()
+                        .map(|r| r.span)
+                        .collect()
+                });
+                if spans
+                    .iter()
+                    .any(|s| s.start <= span.start && span.end <= s.end)
+                {
+                    continue;
+                }
+            }
             let name = char_name(c);
             let message = format!("Invisible {name} (U+{:04X}) in text", c as u32);
             let mut finding = Finding::new(&META, span, message);
+            // Inside a word, the repair covers the whole word and the char
+            // before it: fixes apply first-by-position, so no other rule can
+            // edit one half of the split word (`separat|ist` -> `separate`) in
+            // the same pass.
+            let word_start = text[..span.start]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric())
+                .last()
+                .map_or(span.start, |(at, _)| at);
+            let word_start = text[..word_start]
+                .char_indices()
+                .next_back()
+                .map_or(word_start, |(at, _)| at);
+            let word_end = span.end
+                + text[span.end..]
+                    .char_indices()
+                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .last()
+                    .map_or(0, |(at, c)| at + c.len_utf8());
+            let edit_span = Span::new(word_start, word_end);
+            let replacement = format!(
+                "{}{}",
+                &text[word_start..span.start],
+                &text[span.end..word_end]
+            );
             let applicability = if remove_safe {
                 Applicability::Safe
             } else {
                 Applicability::DisplayOnly
             };
-            finding = finding.suggest(
-                Suggestion::replace(span, "", applicability)
-                    .because(format!("{name} shows nothing")),
-            );
+            finding = finding.suggest(Suggestion {
+                title: format!("Remove the {name}"),
+                fix: Fix::single(Edit::replace(edit_span, replacement), applicability),
+                reason: format!("{name} shows nothing"),
+            });
             out.push(finding);
         }
     }
@@ -155,6 +225,7 @@ mod tests {
         assert_silent("U003", "می\u{200C}خواهم");
         assert_silent("U003", "👨\u{200D}👩\u{200D}👧");
         assert_silent("U003", "tab\tand\nlines\r\n");
+        assert_silent("U003", "æ\u{AD}£é«”ä¸\u{AD}æ–‡");
         assert_fixes_to("U003", "a \u{1A} b", "a \u{1A} b");
     }
 }

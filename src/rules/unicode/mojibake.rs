@@ -155,6 +155,8 @@ struct Seq {
     evidence: bool,
     /// A three- or four-byte sequence with a non-letter in it.
     strong: bool,
+    /// A continuation byte was lost to `?`.
+    qmark: bool,
     /// The continuation byte was a no-break space that became a space.
     lost_space: bool,
     /// With `lost_space`: keep a space after the decoded char (`Ã perturber`).
@@ -193,6 +195,22 @@ fn is_plausible(c: char) -> bool {
         0x1F300..=0x1FAFF | 0x20000..=0x2FFFF => true,
         _ => false,
     }
+}
+
+/// A coarse script class for letters: Latin, Greek, Cyrillic, other.
+fn script(c: char) -> u8 {
+    match c as u32 {
+        0..=0x24F | 0x1E00..=0x1EFF => 1,
+        0x370..=0x3FF => 2,
+        0x400..=0x52F => 3,
+        _ => 0,
+    }
+}
+
+/// Whether two letters belong to different known scripts.
+fn script_clash(a: char, b: char) -> bool {
+    let (x, y) = (script(a), script(b));
+    x != 0 && y != 0 && x != y && b.is_alphabetic()
 }
 
 fn utf8_tail_len(lead: u8) -> usize {
@@ -253,11 +271,16 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
         let mut buf = [lead_byte, 0, 0, 0];
         let mut end = start + lead.len_utf8();
         let mut wildcard = false;
+        let mut qmark = false;
         let mut lost_space = false;
         let mut ok = true;
         let mut conts: [(char, usize); 3] = [('\0', 0); 3];
+        let mut ci = i + 1;
         for k in 1..=tail {
-            let next = chars.get(i + k).filter(|(off, _)| *off == end);
+            let next = chars.get(ci).filter(|(off, _)| *off == end);
+            if next.is_some() {
+                ci += 1;
+            }
             match next {
                 Some(&(off, c)) if c == '\u{FFFD}' => {
                     wildcard = true;
@@ -276,6 +299,14 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
                         break;
                     }
                 },
+                None if bytes.get(end) == Some(&b'?') => {
+                    // A byte lost to `?` on the way: `ItÃ?Â¢â?¬â?¢s`.
+                    wildcard = true;
+                    qmark = true;
+                    buf[k] = 0xBF;
+                    conts[k - 1] = ('?', end);
+                    end += 1;
+                }
                 None if tail == 1 && bytes.get(end) == Some(&b' ') => {
                     // A no-break space that became a space: `Ã perturber`.
                     lost_space = true;
@@ -310,6 +341,7 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
             start,
             end,
             decoded,
+            qmark,
             evidence: false,
             strong: false,
             lost_space,
@@ -324,8 +356,16 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
                 continue;
             }
             seq.keep_space = word_start && matches!(decoded, 'à' | 'À');
+            seqs.push(seq);
+            i += 1;
+            continue;
         } else {
+            let after_seq = char_after(text, end);
             let mut evidence = lead.is_uppercase() && before.is_some_and(char::is_lowercase);
+            // Scripts mixed inside a word: `UkrsotsbankвЂ™s`, `вЂњB`.
+            let last = conts[tail - 1].0;
+            evidence |= before.is_some_and(|b| b.is_alphabetic() && script_clash(b, lead))
+                || after_seq.is_some_and(|a| a.is_alphabetic() && script_clash(a, last));
             let mut any_non_letter = !lead.is_alphabetic();
             for (k, &(c, off)) in conts[..tail].iter().enumerate() {
                 let follow = char_after(text, off + c.len_utf8());
@@ -342,7 +382,13 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
                     if (mid && !apostrophe) || (!mid && !NATURAL_END.contains(&c)) {
                         evidence = true;
                     }
-                } else if cp == 0 && ODD_LETTERS.contains(&c) {
+                } else if (cp == 0 && ODD_LETTERS.contains(&c))
+                    || (c.is_uppercase() && prev.is_lowercase())
+                    || (c.is_uppercase()
+                        && k == tail - 1
+                        && after_seq.is_some_and(char::is_lowercase))
+                {
+                    // `Ãœ`, or a capital inside a lower-case run (`вЂ`, `ĂĄm`).
                     evidence = true;
                 }
             }
@@ -350,7 +396,7 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
             seq.evidence = evidence || seq.strong;
         }
         seqs.push(seq);
-        i += tail + 1;
+        i = ci;
     }
     (seqs, uncovered)
 }
@@ -426,7 +472,10 @@ fn clusters(text: &str, seqs: &[Seq]) -> Vec<Cluster> {
             evidence: group.iter().any(|s| s.evidence),
             strong: group.iter().any(|s| s.strong),
             lost_space_only: group.iter().all(|s| s.lost_space),
-            plausible,
+            // A `?` stands for a lost byte only inside a run of real mojibake.
+            plausible: plausible
+                && (!group.iter().any(|s| s.qmark)
+                    || (group.len() >= 2 && group.iter().any(|s| !s.qmark && s.evidence))),
         });
         i = j;
     }
@@ -440,6 +489,13 @@ pub(crate) fn repairs(text: &str) -> Vec<Repair> {
         return Vec::new();
     }
     let chars = non_ascii(text);
+    // Every repair needs two touching non-ASCII chars or a C1 control.
+    let touching = chars
+        .windows(2)
+        .any(|w| w[0].0 + w[0].1.len_utf8() == w[1].0);
+    if !touching && !chars.iter().any(|&(_, c)| is_c1(c)) {
+        return Vec::new();
+    }
     let mut best: Vec<Repair> = Vec::new();
     for (cp, page) in CODEPAGES.iter().enumerate() {
         let (seqs, uncovered) = scan(text, &chars, cp);
@@ -549,6 +605,16 @@ mod tests {
         assert_fixes_to("U001", "Le Vigne di Zam√≤", "Le Vigne di Zamò");
         assert_fixes_to("U001", "UkrsotsbankвЂ™s rating", "Ukrsotsbank’s rating");
         assert_fixes_to("U001", "Tiß║┐ng Viß╗çt", "Tiếng Việt");
+        assert_fixes_to(
+            "U001",
+            "Ã perturber la rÃ©flexion jusqu'Ã nos jours",
+            "à perturber la réflexion jusqu'à nos jours",
+        );
+        assert_fixes_to(
+            "U001",
+            "ItÃ?Â¢â?¬â?¢s classic",
+            "It\u{FFFD}¢\u{FFFD}\u{FFFD}s classic",
+        );
     }
 
     #[test]
@@ -573,6 +639,7 @@ mod tests {
             "( o¬ô )",
             "São Paulo, NÃO, Vĩnh, “quoted”—dash… naïve café",
             "These control characters are apparently intentional \u{81}",
+            "NÃ? Tudo bem?",
         ] {
             assert_silent("U001", text);
         }

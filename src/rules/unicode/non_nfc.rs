@@ -48,7 +48,30 @@ impl Rule for NonNfc {
         if doc.text().is_ascii() {
             return;
         }
-        for t in doc.tokens() {
+        let text = doc.text();
+        let bytes = text.as_bytes();
+        let tokens = doc.tokens();
+        let mut checked_to = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            match bytes[at..].iter().position(|&b| b >= 0x80) {
+                Some(skip) => at += skip,
+                None => break,
+            }
+            let c = text[at..].chars().next().expect("char boundary");
+            let here = at;
+            at += c.len_utf8();
+            // Below U+0300 and general punctuation everything is NFC as is.
+            if here < checked_to
+                || (c as u32) < 0x300
+                || ('\u{2000}'..='\u{206F}').contains(&c)
+                || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+            {
+                continue;
+            }
+            let i = tokens.partition_point(|t| t.span.end <= here);
+            let Some(t) = tokens.get(i) else { continue };
+            checked_to = t.span.end;
             if matches!(
                 t.kind,
                 TokenKind::Skip | TokenKind::Space | TokenKind::Newline

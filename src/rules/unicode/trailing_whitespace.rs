@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
-use crate::text::{Document, Format, Span, TokenKind};
+use crate::text::{Document, Format, Span};
 
 /// Flags trailing whitespace and trailing blank lines.
 #[derive(Debug)]
@@ -43,7 +43,6 @@ impl Rule for TrailingWhitespace {
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
-        let tokens = doc.tokens();
         let bytes = text.as_bytes();
         // Trailing blank lines: everything after the last content that is more
         // than one line break.
@@ -70,36 +69,53 @@ impl Rule for TrailingWhitespace {
                 );
             }
         }
-        for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Space || t.span.start >= tail_handled_from {
+        // Line ends: every `\n` (before its `\r`, if any) and the end of the text.
+        let line_ends = memchr::memchr_iter(b'\n', bytes)
+            .map(|at| {
+                if at > 0 && bytes[at - 1] == b'\r' {
+                    at - 1
+                } else {
+                    at
+                }
+            })
+            .chain(std::iter::once(text.len()));
+        for end in line_ends {
+            if end >= tail_handled_from {
+                break;
+            }
+            let start = end
+                - text[..end]
+                    .bytes()
+                    .rev()
+                    .take_while(|&b| b == b' ' || b == b'\t')
+                    .count();
+            if start == end || super::in_skip(doc, start) {
                 continue;
             }
-            let s = doc.slice(t.span);
-            if !s.bytes().all(|b| b == b' ' || b == b'\t') {
-                continue;
-            }
-            let next = tokens.get(i + 1);
-            let at_eol = next.is_none_or(|n| n.kind == TokenKind::Newline);
-            if !at_eol {
-                continue;
-            }
-            let line_has_text = i > 0 && tokens[i - 1].kind != TokenKind::Newline;
+            let span = Span::new(start, end);
+            let s = doc.slice(span);
+            let line_has_text = start > 0 && !matches!(bytes[start - 1], b'\n' | b'\r');
             if doc.format() == Format::Markdown
                 && line_has_text
                 && s.len() >= 2
                 && !s.contains('\t')
             {
                 // A hard line break, when more text follows on the next line.
-                let next_line_text = tokens
-                    .get(i + 2)
-                    .is_some_and(|n| !matches!(n.kind, TokenKind::Newline));
+                let next_line = text[end..]
+                    .trim_start_matches('\r')
+                    .strip_prefix('\n')
+                    .unwrap_or("");
+                let next_line_text = next_line
+                    .split('\n')
+                    .next()
+                    .is_some_and(|l| !l.trim().is_empty());
                 if next_line_text {
                     continue;
                 }
             }
             out.push(
-                Finding::new(&META, t.span, "Trailing whitespace").suggest(
-                    Suggestion::replace(t.span, "", Applicability::Safe)
+                Finding::new(&META, span, "Trailing whitespace").suggest(
+                    Suggestion::replace(span, "", Applicability::Safe)
                         .because("whitespace before a line break shows nothing"),
                 ),
             );
