@@ -23,6 +23,7 @@
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;
 pub mod config;
+pub mod config_file;
 pub mod diagnostic;
 pub mod dict;
 pub mod engine;
@@ -32,6 +33,7 @@ pub mod input;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod text;
 
 #[cfg(test)]
