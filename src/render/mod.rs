@@ -1,5 +1,7 @@
 //! Renderers: turn findings and reports into text for people and programs.
 
 pub mod diff;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
