@@ -1,6 +1,7 @@
 //! SARIF 2.1.0 output of `copyedit check --format sarif`: one JSON document
-//! with one run, every rule of the registry as `tool.driver.rules`, and one
-//! `result` per finding.
+//! with one run, the rules that have results as `tool.driver.rules` (in
+//! registry order, with their documentation as `help`), and one `result` per
+//! finding, whose `ruleIndex` points into that list.
 //!
 //! Regions carry both text coordinates (`startLine`/`startColumn`/`endLine`/
 //! `endColumn`, columns counted in Unicode code points as the run's
@@ -58,10 +59,6 @@ pub fn results(origin: &Origin, doc: &Document<'_>, findings: &[Finding]) -> Vec
     findings
         .iter()
         .map(|f| {
-            let rule_index = REGISTRY
-                .iter()
-                .position(|r| r.meta().code == f.rule.code)
-                .unwrap_or(0);
             let mut reg = region(doc, f.span);
             reg["snippet"] = json!({ "text": doc.slice(f.span) });
             let fixes: Vec<Value> = f
@@ -94,7 +91,6 @@ pub fn results(origin: &Origin, doc: &Document<'_>, findings: &[Finding]) -> Vec
                 .collect();
             let mut result = json!({
                 "ruleId": f.rule.code,
-                "ruleIndex": rule_index,
                 "level": match f.severity {
                     Severity::Warning => "warning",
                     Severity::Info => "note",
@@ -117,9 +113,19 @@ pub fn results(origin: &Origin, doc: &Document<'_>, findings: &[Finding]) -> Vec
 
 /// The complete SARIF log for `results` (in input order), pretty-printed.
 #[must_use]
-pub fn document(results: Vec<Value>) -> String {
+pub fn document(mut results: Vec<Value>) -> String {
+    let used: Vec<&'static str> = REGISTRY
+        .iter()
+        .map(|r| r.meta().code)
+        .filter(|code| results.iter().any(|r| r["ruleId"] == *code))
+        .collect();
+    for r in &mut results {
+        let index = used.iter().position(|c| r["ruleId"] == *c);
+        r["ruleIndex"] = Value::from(index);
+    }
     let rules: Vec<Value> = REGISTRY
         .iter()
+        .filter(|r| used.contains(&r.meta().code))
         .map(|r| {
             let m = r.meta();
             json!({
