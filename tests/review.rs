@@ -88,3 +88,26 @@ fn edit_skip_and_quit() {
         "adress\n"
     );
 }
+
+/// Every fix explains itself: `explain` documents every rule, and every
+/// suggestion a reviewer is shown carries a reason.
+#[test]
+fn every_rule_explains_itself() {
+    for rule in copyedit::rules::REGISTRY {
+        let code = rule.meta().code;
+        let out = Command::new(env!("CARGO_BIN_EXE_copyedit"))
+            .args(["explain", code])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "explain {code}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for heading in [
+            "## What it flags",
+            "## Why it matters",
+            "## Example",
+            "## Fix safety",
+        ] {
+            assert!(text.contains(heading), "explain {code} lacks {heading}");
+        }
+    }
+}
