@@ -227,7 +227,11 @@ mod tests {
     use crate::text::Format;
 
     fn findings(text: &str) -> (Vec<Key>, usize) {
-        let engine = Engine::new(Settings::default()).unwrap();
+        let engine = Engine::new(Settings {
+            select: vec!["T001".into()],
+            ..Settings::default()
+        })
+        .unwrap();
         let doc = Document::new(text, Format::Plain);
         let f = engine.check(&doc);
         (f.iter().map(|f| key("a.txt", &doc, f)).collect(), f.len())
@@ -236,7 +240,11 @@ mod tests {
     fn new_after(old: &str, new: &str) -> Vec<String> {
         let mut b = Baseline::default();
         b.extend(findings(old).0);
-        let engine = Engine::new(Settings::default()).unwrap();
+        let engine = Engine::new(Settings {
+            select: vec!["T001".into()],
+            ..Settings::default()
+        })
+        .unwrap();
         let doc = Document::new(new, Format::Plain);
         let mut f = engine.check(&doc);
         b.retain_new("a.txt", &doc, &mut f);

@@ -1,6 +1,8 @@
 //! The [`Engine`]: runs the enabled rules over a document, orders their
 //! findings, scores spin and fixes text until stable.
 
+use rustc_hash::FxHashSet;
+
 use crate::config::Settings;
 use crate::diagnostic::Finding;
 use crate::error::Result;
@@ -59,9 +61,21 @@ impl Engine {
     /// duplicates dropped, inline ignores ([`crate::suppress`]) honoured.
     #[must_use]
     pub fn check(&self, doc: &Document<'_>) -> Vec<Finding> {
+        self.check_with_names(doc, None)
+    }
+
+    /// [`Engine::check`] within a batch (a dump, a directory): `batch_names`
+    /// holds the words the batch shows to be names (see
+    /// [`crate::batch::BatchNames`]), which typo rules leave alone.
+    #[must_use]
+    pub fn check_with_names(
+        &self,
+        doc: &Document<'_>,
+        batch_names: Option<&FxHashSet<Box<str>>>,
+    ) -> Vec<Finding> {
         let ctx = CheckContext {
             settings: &self.settings,
-            batch_names: None,
+            batch_names,
         };
         let mut findings = Vec::new();
         for rule in &self.rules {
@@ -80,7 +94,17 @@ impl Engine {
     /// Checks a document and scores its spin.
     #[must_use]
     pub fn report(&self, doc: &Document<'_>) -> Report {
-        let findings = self.check(doc);
+        self.report_with_names(doc, None)
+    }
+
+    /// [`Engine::report`] within a batch (see [`Engine::check_with_names`]).
+    #[must_use]
+    pub fn report_with_names(
+        &self,
+        doc: &Document<'_>,
+        batch_names: Option<&FxHashSet<Box<str>>>,
+    ) -> Report {
+        let findings = self.check_with_names(doc, batch_names);
         let spin = document_spin(doc, &findings);
         Report { findings, spin }
     }
@@ -96,8 +120,21 @@ impl Engine {
     /// # Errors
     /// When fixes do not converge within the pass limit.
     pub fn fix(&self, text: &str, format: Format) -> Result<FixOutcome> {
+        self.fix_with_names(text, format, None)
+    }
+
+    /// [`Engine::fix`] within a batch (see [`Engine::check_with_names`]).
+    ///
+    /// # Errors
+    /// When fixes do not converge within the pass limit.
+    pub fn fix_with_names(
+        &self,
+        text: &str,
+        format: Format,
+        batch_names: Option<&FxHashSet<Box<str>>>,
+    ) -> Result<FixOutcome> {
         fix_until_stable(text, self.settings.fix_level, |t| {
-            self.check(&Document::new(t, format))
+            self.check_with_names(&Document::new(t, format), batch_names)
         })
     }
 }

@@ -141,13 +141,21 @@ pub fn fix_until_stable(
 mod tests {
     use super::*;
     use crate::diagnostic::{Edit, Fix, Suggestion};
-    use crate::rules::REGISTRY;
     use crate::text::Span;
 
     fn finding(start: usize, end: usize, replacement: &str, level: Applicability) -> Finding {
-        Finding::new(REGISTRY[0].meta(), Span::new(start, end), "test").suggest(
-            Suggestion::replace(Span::new(start, end), replacement, level),
+        Finding::new(
+            crate::rules::find("T001")
+                .expect("T001 is registered")
+                .meta(),
+            Span::new(start, end),
+            "test",
         )
+        .suggest(Suggestion::replace(
+            Span::new(start, end),
+            replacement,
+            level,
+        ))
     }
 
     #[test]
@@ -193,7 +201,13 @@ mod tests {
     #[test]
     fn multi_edit_fix_is_all_or_nothing() {
         let text = "a b c";
-        let mut f = Finding::new(REGISTRY[0].meta(), Span::new(0, 5), "test");
+        let mut f = Finding::new(
+            crate::rules::find("T001")
+                .expect("T001 is registered")
+                .meta(),
+            Span::new(0, 5),
+            "test",
+        );
         f.suggestions.push(Suggestion {
             title: "t".into(),
             fix: Fix::new(

@@ -21,17 +21,20 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;
+pub mod batch;
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;
 pub mod config;
 pub mod config_file;
 pub mod diagnostic;
 pub mod dict;
+pub mod dump;
 pub mod engine;
 pub mod error;
 pub mod fix;
 pub mod input;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suppress;

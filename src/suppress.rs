@@ -131,7 +131,11 @@ mod tests {
     use crate::text::{Document, Format};
 
     fn flagged(text: &str, format: Format) -> Vec<String> {
-        let engine = Engine::new(Settings::default()).unwrap();
+        let engine = Engine::new(Settings {
+            select: vec!["T001".into()],
+            ..Settings::default()
+        })
+        .unwrap();
         let doc = Document::new(text, format);
         engine
             .check(&doc)
@@ -169,7 +173,11 @@ mod tests {
 
     #[test]
     fn fix_honours_ignores() {
-        let engine = Engine::new(Settings::default()).unwrap();
+        let engine = Engine::new(Settings {
+            select: vec!["T001".into()],
+            ..Settings::default()
+        })
+        .unwrap();
         let text = "teh one <!-- copyedit: ignore -->\nteh two\n";
         let out = engine.fix(text, Format::Markdown).unwrap();
         assert_eq!(out.text, "teh one <!-- copyedit: ignore -->\nthe two\n");

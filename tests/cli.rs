@@ -116,13 +116,13 @@ fn diff_is_a_patch_that_patch_accepts() {
 
 #[test]
 fn exit_codes() {
-    assert_eq!(run(&["check", "-"], b"all good here\n").code, 0);
-    assert_eq!(run(&["check", "-"], b"teh end\n").code, 1);
-    assert_eq!(run(&["check", "--exit-zero", "-"], b"teh end\n").code, 0);
+    assert_eq!(run(&["check", "-"], b"All good here.\n").code, 0);
+    assert_eq!(run(&["check", "-"], b"Teh end.\n").code, 1);
+    assert_eq!(run(&["check", "--exit-zero", "-"], b"Teh end.\n").code, 0);
     assert_eq!(run(&["check", "no/such/file.txt"], b"").code, 2);
     assert_eq!(run(&["check", "--select", "Z9", "-"], b"x").code, 2);
-    assert_eq!(run(&["diff", "-"], b"fine\n").code, 0);
-    assert_eq!(run(&["fix", "-"], b"teh\n").code, 0);
+    assert_eq!(run(&["diff", "-"], b"Fine.\n").code, 0);
+    assert_eq!(run(&["fix", "-"], b"Teh end.\n").code, 0);
     assert_eq!(run(&["explain", "nope"], b"").code, 2);
 }
 
@@ -191,7 +191,8 @@ fn fix_in_place_keeps_crlf_bom_final_newline_and_permissions() {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(d.join("crlf.txt"), fs::Permissions::from_mode(0o600)).unwrap();
     }
-    let r = run_in(d, &["fix", "."], b"");
+    // Only T001: this test is about what fixing preserves, not about the rules.
+    let r = run_in(d, &["fix", "--select", "T001", "."], b"");
     assert_eq!(r.code, 0, "{}", r.transcript());
     for (name, _, after) in &cases {
         assert_eq!(fs::read(d.join(name)).unwrap(), *after, "{name}");
@@ -207,7 +208,7 @@ fn fix_in_place_keeps_crlf_bom_final_newline_and_permissions() {
         assert_eq!(mode, 0o600);
     }
     // Fixing again changes nothing.
-    let again = run_in(d, &["fix", "."], b"");
+    let again = run_in(d, &["fix", "--select", "T001", "."], b"");
     assert!(
         again.stderr.starts_with("Fixed 0 findings"),
         "{}",
@@ -224,7 +225,7 @@ fn read_only_file_is_refused_and_left_intact_while_others_are_fixed() {
     let mut perm = fs::metadata(d.join("ro.txt")).unwrap().permissions();
     perm.set_readonly(true);
     fs::set_permissions(d.join("ro.txt"), perm).unwrap();
-    let r = run_in(d, &["fix", "ro.txt", "rw.txt"], b"");
+    let r = run_in(d, &["fix", "--select", "T001", "ro.txt", "rw.txt"], b"");
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("ro.txt: file is read-only"),

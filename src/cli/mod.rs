@@ -1,7 +1,9 @@
 //! The command line: arguments (clap derive) and their conversion to settings.
 
 pub mod config_cmd;
+pub mod dump;
 pub mod engines;
+pub mod report;
 pub mod review;
 pub mod run;
 pub mod scope;
@@ -59,6 +61,29 @@ pub enum Command {
         after_help = "Examples:\n  copyedit config --show\n  copyedit config --show docs/legal/terms.md"
     )]
     Config(ConfigArgs),
+    /// Write a self-contained HTML page to review a run's proposed changes as diffs, with
+    /// charts and accept/reject controls that export a decisions file for `copyedit apply`.
+    #[command(
+        after_help = "Examples:\n  copyedit report samples/ -o report.html\n  copyedit report --top 50 --unsafe-fixes articles/ -o review.html"
+    )]
+    Report(ReportArgs),
+    /// Apply the changes accepted in a decisions file exported from a report (atomically;
+    /// a file changed since the report is refused).
+    #[command(after_help = "Examples:\n  copyedit apply copyedit-decisions.json")]
+    Apply(ApplyArgs),
+    /// Check and repair the text fields of a JSON Lines dump, streaming: every record is written
+    /// back in order with the field(s) fixed and a `copyedit` member added.
+    #[command(
+        after_help = "Examples:\n  copyedit dump articles.jsonl.zst -o clean.jsonl.zst\n  copyedit dump --field title --field body --annotate - < in.jsonl > out.jsonl\n  copyedit dump crawl.jsonl.gz --spun-to spun.jsonl --rejects bad.jsonl -o clean.jsonl.gz\n\nExit codes: 0 every line processed (findings are reported in the records), 2 a malformed\nline, a record that could not be fixed, or a read/write error.",
+        mut_arg("paths", |a| a
+            .value_name("INPUT")
+            .num_args(0..=1)
+            .action(clap::ArgAction::Set)
+            .help("The dump: a .jsonl file (.gz and .zst are decompressed) or `-` for stdin (the default)")),
+        mut_arg("color", |a| a.hide(true)),
+        mut_arg("exit_zero", |a| a.hide(true)),
+    )]
+    Dump(dump::DumpArgs),
     /// List every rule: code, name, family, default state and fix safety.
     Rules,
     /// Print the documentation of a rule.
@@ -178,6 +203,34 @@ pub struct FixArgs {
     /// restored spun phrases, guessed quote directions).
     #[arg(long)]
     pub unsafe_fixes: bool,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Where to write the HTML page.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Detail at most this many sources (those with the highest spin score and most
+    /// findings); the summary and charts always cover every source.
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub top: usize,
+    /// Count unsafe fixes among the proposed corrections.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+}
+
+/// Arguments of `apply`.
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The decisions file exported from a report.
+    pub decisions: PathBuf,
+    /// Directory the report's relative paths are relative to (default: the current one).
+    #[arg(long, value_name = "DIR")]
+    pub base: Option<PathBuf>,
 }
 
 /// `--format`.

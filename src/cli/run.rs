@@ -7,7 +7,9 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
+use crate::batch::BatchNames;
 use crate::cli::engines::Engines;
 use crate::cli::scope::Scope;
 use crate::cli::{CheckArgs, Cli, ColorArg, Command, CommonArgs, FixArgs, FormatArg};
@@ -40,6 +42,9 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Diff(args) => fix_or_diff(&args, Mode::Diff),
         Command::Review(args) => crate::cli::review::run(&args),
         Command::Config(args) => crate::cli::config_cmd::run(&args),
+        Command::Report(args) => crate::cli::report::report(&args),
+        Command::Apply(args) => crate::cli::report::apply(&args),
+        Command::Dump(args) => crate::cli::dump::run(&args),
         Command::Rules => {
             emit(&rules_table());
             ExitStatus::Clean
@@ -102,7 +107,7 @@ fn engines(common: &CommonArgs, unsafe_fixes: bool) -> Result<Engines> {
     Engines::new(common.config_source(), common.cli_settings(unsafe_fixes))
 }
 
-fn configure_threads(common: &CommonArgs) -> Result<()> {
+pub(crate) fn configure_threads(common: &CommonArgs) -> Result<()> {
     if let Some(n) = common.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -242,7 +247,10 @@ fn check(args: &CheckArgs) -> ExitStatus {
         .ok()
         .flatten()
         .map_or(Applicability::Safe, |e| e.settings().fix_level);
-    let outcomes: Vec<Outcome> = gather(&common.paths)
+    let pending = gather(&common.paths);
+    let names = batch_names(&pending);
+    let names = names.as_ref().map(BatchNames::names);
+    let outcomes: Vec<Outcome> = pending
         .into_par_iter()
         .map(|p| {
             match load(p).and_then(|l| {
@@ -250,7 +258,7 @@ fn check(args: &CheckArgs) -> ExitStatus {
                     .transpose()
             }) {
                 Ok(Some((loaded, Some(engine)))) => {
-                    check_one(&engine, &loaded, args, &scope, style)
+                    check_one(&engine, &loaded, args, &scope, style, names)
                 }
                 Ok(_) => Outcome::default(),
                 Err(e) => error_outcome(&e, args.format),
@@ -407,16 +415,32 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The batch vocabulary of a run over several files (see [`BatchNames`]):
+/// a cheap pre-scan of the files, so that a name recurring across them is
+/// not taken for a typo. `None` when there are too few files for any word to
+/// recur in enough of them.
+fn batch_names(pending: &[Pending]) -> Option<BatchNames> {
+    let files: Vec<&std::path::Path> = pending
+        .iter()
+        .filter_map(|p| match p {
+            Pending::File { path, .. } => Some(path.as_path()),
+            _ => None,
+        })
+        .collect();
+    (files.len() >= crate::batch::MIN_DOCUMENTS as usize).then(|| BatchNames::from_files(&files))
+}
+
 fn check_one(
     engine: &Engine,
     loaded: &Loaded,
     args: &CheckArgs,
     scope: &Scope,
     style: human::Style,
+    names: Option<&FxHashSet<Box<str>>>,
 ) -> Outcome {
     let level = engine.settings().fix_level;
     let doc = Document::new(&loaded.text, loaded.origin.format());
-    let mut report = engine.report(&doc);
+    let mut report = engine.report_with_names(&doc, names);
     let baseline_keys = scope.apply(&loaded.origin, &doc, &mut report.findings);
     let mut o = Outcome {
         sources: 1,
@@ -455,7 +479,7 @@ fn check_one(
             let format = loaded.origin.format();
             let fixed = crate::fix::fix_until_stable(&loaded.text, level, |t| {
                 let d = Document::new(t, format);
-                let mut f: Vec<Finding> = engine.check(&d);
+                let mut f: Vec<Finding> = engine.check_with_names(&d, names);
                 scope.apply(&loaded.origin, &d, &mut f);
                 f
             });
@@ -523,11 +547,14 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let outcomes: Vec<Outcome> = gather(&common.paths)
+    let pending = gather(&common.paths);
+    let names = batch_names(&pending);
+    let names = names.as_ref().map(BatchNames::names);
+    let outcomes: Vec<Outcome> = pending
         .into_par_iter()
         .map(|p| {
             let one = |l: Loaded| match engines.for_origin(&l.origin)? {
-                Some(engine) => fix_one(&engine, l, mode).map(Some),
+                Some(engine) => fix_one(&engine, l, mode, names).map(Some),
                 None => Ok(None),
             };
             match load(p).and_then(|l| l.map(one).transpose()) {
@@ -568,10 +595,15 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
     exit_status(&total, found, common.exit_zero)
 }
 
-fn fix_one(engine: &Engine, loaded: Loaded, mode: Mode) -> Result<Outcome> {
+fn fix_one(
+    engine: &Engine,
+    loaded: Loaded,
+    mode: Mode,
+    names: Option<&FxHashSet<Box<str>>>,
+) -> Result<Outcome> {
     let format = loaded.origin.format();
     let outcome = engine
-        .fix(&loaded.text, format)
+        .fix_with_names(&loaded.text, format, names)
         .map_err(|e| e.at(loaded.origin.display_path()))?;
     let changed = outcome.text != loaded.text;
     let mut o = Outcome {

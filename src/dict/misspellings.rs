@@ -1,59 +1,81 @@
 //! Known misspellings: folded typo → its corrections, most likely first.
+//!
+//! Compiled by `build.rs` from `dictionaries/misspellings.tsv` into an
+//! embedded hash table; a record's value is the corrections as
+//! length-prefixed strings.
 
-use std::sync::OnceLock;
+use crate::dict::table::{packed_strs, Table};
 
-use rustc_hash::FxHashMap;
-
-use crate::dict::data_lines;
-
-/// The embedded `dictionaries/misspellings.tsv`.
-const SOURCE: &str = include_str!("../../dictionaries/misspellings.tsv");
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/misspellings.bin"));
 
 /// A map from a folded misspelling to its corrections.
-#[derive(Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct Misspellings {
-    map: FxHashMap<Box<str>, Box<[Box<str>]>>,
+    table: Table,
+}
+
+/// The corrections of one misspelling, most likely first.
+#[derive(Clone, Copy, Debug)]
+pub struct Corrections {
+    value: &'static [u8],
+}
+
+impl Corrections {
+    /// The corrections in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        packed_strs(self.value)
+    }
+
+    /// The most likely correction.
+    #[must_use]
+    pub fn first(&self) -> &'static str {
+        self.iter()
+            .next()
+            .expect("a listed misspelling has a correction")
+    }
+
+    /// Number of corrections (at least one).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// Always false: a listed misspelling has a correction.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.value.is_empty()
+    }
 }
 
 impl Misspellings {
-    /// Parses `typo<TAB>correction[<TAB>correction…]` lines.
-    #[must_use]
-    pub fn parse(src: &str) -> Self {
-        let mut map = FxHashMap::default();
-        for (_, line) in data_lines(src) {
-            let mut fields = line.split('\t');
-            let Some(typo) = fields.next() else { continue };
-            let corrections: Box<[Box<str>]> = fields.map(Box::from).collect();
-            if !corrections.is_empty() {
-                map.insert(Box::from(typo), corrections);
-            }
-        }
-        Self { map }
-    }
-
     /// The corrections of a folded key (lowercase, `'` apostrophes).
     #[must_use]
-    pub fn get(&self, folded: &str) -> Option<&[Box<str>]> {
-        self.map.get(folded).map(|c| &**c)
+    #[inline]
+    pub fn get(&self, folded: &str) -> Option<Corrections> {
+        self.table
+            .get(folded)
+            .map(|r| Corrections { value: r.value })
     }
 
     /// Number of entries.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.table.len()
     }
 
     /// Whether there is no entry.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.table.is_empty()
     }
 }
 
-/// The embedded misspelling list, parsed on first use.
+/// The embedded misspelling list.
 pub fn misspellings() -> &'static Misspellings {
-    static LIST: OnceLock<Misspellings> = OnceLock::new();
-    LIST.get_or_init(|| Misspellings::parse(SOURCE))
+    static LIST: std::sync::OnceLock<Misspellings> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| Misspellings {
+        table: Table::new(BYTES),
+    })
 }
 
 #[cfg(test)]
@@ -63,8 +85,9 @@ mod tests {
     #[test]
     fn embedded_list_has_the_classics() {
         let m = misspellings();
-        assert_eq!(m.get("teh").map(|c| &*c[0]), Some("the"));
-        assert_eq!(m.get("wiht").map(|c| &*c[0]), Some("with"));
+        assert_eq!(m.get("teh").map(|c| c.first()), Some("the"));
+        assert_eq!(m.get("wiht").map(|c| c.first()), Some("with"));
+        assert!(m.get("fiel").is_some_and(|c| c.len() > 1));
         assert!(m.get("the").is_none());
     }
 }

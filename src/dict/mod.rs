@@ -1,19 +1,28 @@
-//! Embedded dictionaries, parsed once on first use and shared read-only.
+//! Embedded dictionaries, compiled at build time and shared read-only.
 //!
-//! The files in `dictionaries/` are compiled into the binary, so copyedit
-//! needs no data files at run time. Each list is parsed lazily the first time
-//! a rule asks for it, so a run that does not need a list never pays for it.
+//! `build.rs` turns the files in `dictionaries/` into compact binary tables
+//! (open-addressing hash tables, a suggestion trie) that are embedded with
+//! `include_bytes!`: copyedit needs no data files at run time, and a lookup
+//! reads the tables in place, so nothing is parsed or indexed at start-up.
 
 pub mod bigrams;
+pub mod index;
+#[allow(missing_docs)]
+mod keyhash;
 pub mod misspellings;
+pub mod names;
+/// The phonetic key shared by the build script and the suggestion index.
+pub mod phonetic;
+pub mod table;
 pub mod words;
 
 pub use bigrams::{bigrams, Bigrams};
-pub use misspellings::{misspellings, Misspellings};
-pub use words::{words, Words};
+pub use misspellings::{misspellings, Corrections, Misspellings};
+pub use names::{american_of, british_of, name_form};
+pub use words::{words, WordEntry, WordForm, Words};
 
 /// Iterates the data lines of a dictionary file: no blank lines, no `#` comments.
-pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
+pub fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
     src.lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))

@@ -2,16 +2,16 @@
 //! dialect, looked up by folded key (lowercase, `'` apostrophes).
 //!
 //! One folded key can stand for several written forms (`may` and `May`);
-//! [`WordEntry::forms`] keeps them, so a rule can tell a word that is only
+//! [`WordEntry::forms`] yields them, so a rule can tell a word that is only
 //! ever capitalised (`Putin`) from one that is also a common word (`Trump`).
+//! The lexicon is a hash table compiled by `build.rs` from
+//! `dictionaries/words.tsv` and embedded in the binary: a lookup costs a hash
+//! and a byte comparison, and nothing is parsed at start-up.
 
-use std::sync::OnceLock;
+use crate::dict::table::{read_u16, Record, Table};
 
-use rustc_hash::FxHashMap;
-
-use crate::dict::data_lines;
-
-const SOURCE: &str = include_str!("../../dictionaries/words.tsv");
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.bin"));
+static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
 
 /// Which spelling varieties accept a form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,10 +25,10 @@ pub enum DialectMark {
 }
 
 /// One written form of a word.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WordForm {
     /// The form as written in the lexicon (`Putin`, `the`, `NATO`).
-    pub text: Box<str>,
+    pub text: &'static str,
     /// SCOWL size where it first appears (10 = most common … 80 = rare);
     /// 90 marks corpus-frequent words outside SCOWL.
     pub level: u8,
@@ -36,115 +36,152 @@ pub struct WordForm {
     pub dialect: DialectMark,
 }
 
-/// Everything known about one folded key.
-#[derive(Clone, Debug)]
+/// Everything known about one folded key (a view into the embedded table).
+#[derive(Clone, Copy, Debug)]
 pub struct WordEntry {
+    /// The folded key.
+    pub key: &'static str,
     /// Zipf frequency × 100 of the lowercase form (0 when unknown).
     pub zipf100: u16,
-    /// The written forms.
-    pub forms: Box<[WordForm]>,
+    flags: u8,
+    forms: &'static [u8],
 }
 
 impl WordEntry {
+    fn from_record(r: Record) -> Self {
+        Self {
+            key: r.key,
+            zipf100: read_u16(r.value, 0),
+            flags: r.value[2],
+            forms: &r.value[3..],
+        }
+    }
+
+    /// The written forms, in lexicon order.
+    pub fn forms(&self) -> impl Iterator<Item = WordForm> {
+        let mut rest = self.forms;
+        std::iter::from_fn(move || {
+            if rest.len() < 3 {
+                return None;
+            }
+            let (level, dialect, len) = (rest[0], rest[1], rest[2] as usize);
+            let text = std::str::from_utf8(&rest[3..3 + len]).expect("forms are UTF-8");
+            rest = &rest[3 + len..];
+            Some(WordForm {
+                text,
+                level,
+                dialect: match dialect {
+                    1 => DialectMark::Us,
+                    2 => DialectMark::Gb,
+                    _ => DialectMark::Both,
+                },
+            })
+        })
+    }
+
     /// Whether some form is written all in lowercase.
     #[must_use]
     pub fn has_lowercase_form(&self) -> bool {
-        self.forms
-            .iter()
-            .any(|f| !f.text.chars().any(char::is_uppercase))
+        self.flags & 1 != 0
+    }
+
+    /// The lowercase form, if any (`the` for key `the`).
+    #[must_use]
+    pub fn lowercase_form(&self) -> Option<WordForm> {
+        self.forms()
+            .find(|f| !f.text.chars().any(char::is_uppercase))
     }
 
     /// The lowest SCOWL level among the forms.
     #[must_use]
     pub fn level(&self) -> u8 {
-        self.forms.iter().map(|f| f.level).min().unwrap_or(u8::MAX)
+        self.forms().map(|f| f.level).min().unwrap_or(u8::MAX)
     }
 }
 
 /// The lexicon.
-#[derive(Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct Words {
-    map: FxHashMap<Box<str>, WordEntry>,
+    table: Table,
+    common: Table,
 }
 
 impl Words {
-    /// Parses `word<TAB>zipf100<TAB>level<TAB>dialect` lines.
-    #[must_use]
-    pub fn parse(src: &str) -> Self {
-        let mut map: FxHashMap<Box<str>, WordEntry> = FxHashMap::default();
-        for (_, line) in data_lines(src) {
-            let mut f = line.split('\t');
-            let (Some(word), Some(zipf), Some(level), Some(dialect)) =
-                (f.next(), f.next(), f.next(), f.next())
-            else {
-                continue;
-            };
-            let form = WordForm {
-                text: Box::from(word),
-                level: level.parse().unwrap_or(80),
-                dialect: match dialect {
-                    "us" => DialectMark::Us,
-                    "gb" => DialectMark::Gb,
-                    _ => DialectMark::Both,
-                },
-            };
-            let zipf100: u16 = zipf.parse().unwrap_or(0);
-            let key = crate::text::case::fold_key(word);
-            match map.get_mut(key.as_str()) {
-                Some(entry) => {
-                    entry.zipf100 = entry.zipf100.max(zipf100);
-                    let mut forms = std::mem::take(&mut entry.forms).into_vec();
-                    forms.push(form);
-                    entry.forms = forms.into_boxed_slice();
-                }
-                None => {
-                    map.insert(
-                        key.into_boxed_str(),
-                        WordEntry {
-                            zipf100,
-                            forms: Box::new([form]),
-                        },
-                    );
-                }
-            }
-        }
-        Self { map }
-    }
-
     /// The entry of a folded key.
     #[must_use]
-    pub fn get(&self, folded: &str) -> Option<&WordEntry> {
-        self.map.get(folded)
+    #[inline]
+    pub fn get(&self, folded: &str) -> Option<WordEntry> {
+        self.table.get(folded).map(WordEntry::from_record)
+    }
+
+    /// Whether a folded key is a known word.
+    #[must_use]
+    #[inline]
+    pub fn contains(&self, folded: &str) -> bool {
+        self.is_common_lowercase(folded) || self.table.contains(folded)
+    }
+
+    /// Whether a folded key is one of the few thousand most frequent words
+    /// with a lowercase form (`the`, `said`, `government`). Answered from a
+    /// small table that stays in the CPU cache, so rules check it first:
+    /// such a word is valid, has a lowercase form and is no misspelling.
+    #[must_use]
+    #[inline]
+    pub fn is_common_lowercase(&self, folded: &str) -> bool {
+        self.common.contains(folded)
+    }
+
+    /// Whether a known folded key has a form written all in lowercase;
+    /// `None` for an unknown key. Cheaper than [`Words::get`].
+    #[must_use]
+    #[inline]
+    pub fn has_lowercase_form(&self, folded: &str) -> Option<bool> {
+        if self.is_common_lowercase(folded) {
+            return Some(true);
+        }
+        self.table.value(folded).map(|v| v[2] & 1 != 0)
     }
 
     /// Zipf frequency × 100 of a folded key, if it is a known word.
     #[must_use]
     pub fn zipf100(&self, folded: &str) -> Option<u16> {
-        self.map.get(folded).map(|e| e.zipf100)
+        self.get(folded).map(|e| e.zipf100)
+    }
+
+    /// The entry whose record starts at byte `offset` of the table (offsets
+    /// come from the suggestion index).
+    #[must_use]
+    pub(crate) fn entry_at(&self, offset: usize) -> WordEntry {
+        WordEntry::from_record(self.table.record_at(offset))
     }
 
     /// Number of folded keys.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.table.len()
     }
 
     /// Whether the lexicon is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.table.is_empty()
     }
 
-    /// All folded keys with their entries (unordered).
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &WordEntry)> {
-        self.map.iter().map(|(k, v)| (&**k, v))
+    /// All folded keys with their entries, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, WordEntry)> + '_ {
+        self.table
+            .iter()
+            .map(|r| (r.key, WordEntry::from_record(r)))
     }
 }
 
-/// The embedded lexicon, parsed on first use.
+/// The embedded lexicon.
 pub fn words() -> &'static Words {
-    static WORDS: OnceLock<Words> = OnceLock::new();
-    WORDS.get_or_init(|| Words::parse(SOURCE))
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| Words {
+        table: Table::new(BYTES),
+        common: Table::new(COMMON),
+    })
 }
 
 #[cfg(test)]
@@ -154,10 +191,28 @@ mod tests {
     #[test]
     fn lexicon_knows_words_and_names_but_not_typos() {
         let w = words();
-        assert!(w.get("the").is_some_and(WordEntry::has_lowercase_form));
+        assert!(w.get("the").is_some_and(|e| e.has_lowercase_form()));
         let putin = w.get("putin").expect("Putin is a known name");
         assert!(!putin.has_lowercase_form());
+        assert_eq!(putin.forms().next().map(|f| f.text), Some("Putin"));
         assert!(w.get("teh").is_none());
         assert!(w.get("wiht").is_none());
+        assert!(w.zipf100("the").is_some_and(|z| z > 700));
+        assert!(w.is_common_lowercase("the") && w.is_common_lowercase("government"));
+        assert!(!w.is_common_lowercase("putin") && !w.is_common_lowercase("teh"));
+        let may: Vec<&str> = w.get("may").expect("may").forms().map(|f| f.text).collect();
+        assert!(may.contains(&"may") && may.contains(&"May"), "{may:?}");
+    }
+
+    #[test]
+    fn iteration_matches_lookup() {
+        let w = words();
+        let mut n = 0;
+        for (key, entry) in w.iter().step_by(997) {
+            assert_eq!(w.get(key).map(|e| e.key), Some(entry.key));
+            n += 1;
+        }
+        assert!(n > 100);
+        assert!(w.len() > 300_000);
     }
 }

@@ -1,6 +1,8 @@
 //! Inputs: expanding paths into files (walking directories), reading text
 //! safely, and writing fixed text back atomically.
 
+pub mod jsonl;
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -7,6 +7,8 @@
 
 pub mod spun;
 pub mod typo;
+pub mod typography;
+pub mod unicode;
 
 use crate::config::Settings;
 use crate::diagnostic::Finding;
@@ -110,10 +112,13 @@ pub struct CheckContext<'a> {
 }
 
 impl CheckContext<'_> {
-    /// Whether the batch shows `folded` (a folded word key) to be a name.
+    /// Whether the batch shows `folded` (a folded word key, possibly with a
+    /// possessive `'s`) to be a name.
     #[must_use]
     pub fn is_batch_name(&self, folded: &str) -> bool {
-        self.batch_names.is_some_and(|set| set.contains(folded))
+        self.batch_names.is_some_and(|set| {
+            set.contains(folded) || set.contains(crate::batch::strip_possessive(folded))
+        })
     }
 }
 
@@ -126,7 +131,30 @@ pub trait Rule: Send + Sync {
 }
 
 /// Every rule, sorted by code. The only list of rules.
-pub static REGISTRY: &[&dyn Rule] = &[&typo::known_misspelling::KnownMisspelling];
+pub static REGISTRY: &[&dyn Rule] = &[
+    &typography::reversed_quote::ReversedQuote,
+    &typography::unbalanced_quotes::UnbalancedQuotes,
+    &typography::wrong_apostrophe::WrongApostrophe,
+    &typography::space_inside_quotes::SpaceInsideQuotes,
+    &typography::space_before_punctuation::SpaceBeforePunctuation,
+    &typography::missing_space_after_punctuation::MissingSpaceAfterPunctuation,
+    &typography::doubled_punctuation::DoubledPunctuation,
+    &typography::multiple_spaces::MultipleSpaces,
+    &typography::hyphen_as_dash::HyphenAsDash,
+    &typography::mixed_quote_style::MixedQuoteStyle,
+    &typography::lowercase_sentence_start::LowercaseSentenceStart,
+    &typo::known_misspelling::KnownMisspelling,
+    &typo::unknown_word::UnknownWord,
+    &typo::lowercase_proper_noun::LowercaseProperNoun,
+    &typo::repeated_word::RepeatedWord,
+    &typo::other_dialect_spelling::OtherDialectSpelling,
+    &unicode::mojibake::Mojibake,
+    &unicode::html_entity::HtmlEntity,
+    &unicode::invisible_character::InvisibleCharacter,
+    &unicode::non_breaking_space::NonBreakingSpace,
+    &unicode::non_nfc::NonNfc,
+    &unicode::trailing_whitespace::TrailingWhitespace,
+];
 
 /// Finds a rule by code or name.
 #[must_use]

@@ -1,7 +1,9 @@
 //! `T001 known-misspelling`: a word on the list of known misspellings.
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::dict::misspellings;
+use crate::dict::{misspellings, words};
+use crate::rules::typo::adjacent_word;
+use crate::rules::typo::unknown_word::rank;
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{match_case, with_folded_key};
 use crate::text::Document;
@@ -31,7 +33,8 @@ assessing teh prospects   ->   assessing the prospects
 ```
 
 ## Fix safety
-Safe when the misspelling has exactly one correction: `teh` can only be
+Safe when the misspelling has exactly one correction and is never a valid
+word: `teh` can only be
 `the`. The correction keeps the word's case (`Teh` → `The`, `TEH` → `THE`).
 When there are several candidates (`fiel` → `feel`, `field`, `file`) they
 are listed, best first, and nothing is applied.
@@ -47,21 +50,49 @@ impl Rule for KnownMisspelling {
 
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let list = misspellings();
-        for (_, token) in doc.words() {
+        let lexicon = words();
+        for (i, token) in doc.words() {
             let word = doc.slice(token.span);
-            let Some(corrections) = with_folded_key(word, |key| list.get(key)) else {
+            let Some((corrections, is_word)) = with_folded_key(word, |key| {
+                if lexicon.is_common_lowercase(key) {
+                    return None;
+                }
+                let c = list.get(key)?;
+                if ctx.is_batch_name(key) {
+                    return None;
+                }
+                Some((c, lexicon.contains(key)))
+            }) else {
                 continue;
             };
             if ctx.settings.is_allowed_word(word) {
                 continue;
             }
-            let applicability = if corrections.len() == 1 {
+            // Safe needs one correction and a key that is never a valid word
+            // (in any case); the list is built that way, the check keeps it so.
+            let applicability = if corrections.len() == 1 && !is_word {
                 Applicability::Safe
             } else {
                 Applicability::DisplayOnly
             };
-            let replacements: Vec<String> =
+            let mut replacements: Vec<String> =
                 corrections.iter().map(|c| match_case(word, c)).collect();
+            let mut applicability = applicability;
+            let mut reason = "known misspelling (dictionary)";
+            if applicability == Applicability::Safe {
+                match second_opinion(doc, i, word, corrections.first()) {
+                    SecondOpinion::Agrees => {}
+                    SecondOpinion::Doubts => {
+                        applicability = Applicability::Unsafe;
+                        reason = "known misspelling (dictionary); the context suggests others";
+                    }
+                    SecondOpinion::Prefers(other) => {
+                        applicability = Applicability::Unsafe;
+                        replacements.insert(0, match_case(word, &other));
+                        reason = "fits the neighbouring words better than the listed correction";
+                    }
+                }
+            }
             let message = if replacements.len() == 1 {
                 format!("`{word}` is a misspelling of `{}`", replacements[0])
             } else {
@@ -69,16 +100,71 @@ impl Rule for KnownMisspelling {
                 format!("`{word}` is a misspelling of one of {}", listed.join(", "))
             };
             let mut finding = Finding::new(&META, token.span, message);
-            for r in &replacements {
-                finding = finding.suggest(
-                    Suggestion::replace(token.span, r, applicability)
-                        .because("known misspelling (dictionary)"),
-                );
+            for (n, r) in replacements.iter().enumerate() {
+                let level = if n == 0 {
+                    applicability
+                } else {
+                    Applicability::DisplayOnly
+                };
+                finding =
+                    finding.suggest(Suggestion::replace(token.span, r, level).because(reason));
             }
             out.push(finding);
         }
     }
 }
+
+/// What the unknown-word ranker thinks of a listed single correction.
+enum SecondOpinion {
+    /// The listed correction is also the ranker's best (or nearly).
+    Agrees,
+    /// Another word fits somewhat better: not safe.
+    Doubts,
+    /// Another word fits clearly better: suggest it first.
+    Prefers(String),
+}
+
+/// Ranks the corrections of the misspelling at token `index` as
+/// `T002` would; lists carry one correction where a writer may have meant
+/// another (`tham` is `than` or `them`), and the context can tell.
+fn second_opinion(doc: &Document<'_>, index: usize, word: &str, listed: &str) -> SecondOpinion {
+    if listed.contains([' ', '-', '\'']) || !word.is_ascii() {
+        return SecondOpinion::Agrees;
+    }
+    let key = word.to_ascii_lowercase();
+    let left = adjacent_word(doc, index, true);
+    let right = adjacent_word(doc, index, false);
+    let mut pool = Vec::new();
+    let ranked = rank(&key, left, right, &mut pool);
+    let listed_lower = listed.to_lowercase();
+    let Some(best) = ranked.first() else {
+        return SecondOpinion::Agrees;
+    };
+    if best.text.to_lowercase() == listed_lower {
+        return SecondOpinion::Agrees;
+    }
+    let Some(listed_score) = ranked
+        .iter()
+        .find(|r| r.text.to_lowercase() == listed_lower)
+        .map(|r| r.score)
+    else {
+        return SecondOpinion::Agrees; // the ranker cannot judge it
+    };
+    let lead = best.score - listed_score;
+    if lead >= PREFER_LEAD && !best.text.contains(' ') {
+        SecondOpinion::Prefers(best.text.clone())
+    } else if lead > DOUBT_LEAD {
+        SecondOpinion::Doubts
+    } else {
+        SecondOpinion::Agrees
+    }
+}
+
+/// Lead over the listed correction from which another word is preferred.
+const PREFER_LEAD: f32 = 1.5;
+
+/// Lead over the listed correction from which the fix is no longer safe.
+const DOUBT_LEAD: f32 = 0.0;
 
 #[cfg(test)]
 mod tests {
@@ -94,6 +180,22 @@ mod tests {
     fn silent_on_words_and_skipped_text() {
         assert_silent("T001", "the cat with the hat");
         assert_silent("T001", "see https://example.com/teh and @teh");
+    }
+
+    #[test]
+    fn context_overrules_a_doubtful_single_correction() {
+        // The list says `tham` → `than`; after `told` the context wants `them`.
+        let doc = crate::text::Document::new("I told tham twice.", crate::text::Format::Plain);
+        let engine = crate::Engine::new(crate::Settings {
+            select: vec!["T001".into()],
+            ..crate::Settings::default()
+        })
+        .expect("known rule");
+        let f = &engine.check(&doc)[0];
+        assert_ne!(
+            f.suggestions[0].fix.applicability(),
+            crate::diagnostic::Applicability::Safe
+        );
     }
 
     #[test]

@@ -1,3 +1,197 @@
-//! `T` rules: typos and words.
+//! `T` rules: typos and words, and the evidence they share (which words a
+//! document treats as names, how a clitic attaches to its stem).
 
 pub mod known_misspelling;
+pub mod lowercase_proper_noun;
+pub mod other_dialect_spelling;
+pub mod repeated_word;
+pub mod unknown_word;
+
+use rustc_hash::FxHashMap;
+
+use crate::text::case::{casing, with_folded_key, Casing};
+use crate::text::{Document, TokenKind};
+
+/// Splits a folded word into a stem and a clitic that may attach to any
+/// word: `putin's` → (`putin`, `'s`), `students'` → (`students`, `'`),
+/// `it'll` → (`it`, `'ll`). `n't` is not included: it attaches only to
+/// auxiliaries, which the lexicon lists whole (`didn't`), so `gained't` has
+/// no valid split.
+pub(crate) fn clitic_split(folded: &str) -> Option<(&str, &str)> {
+    let at = folded.rfind('\'')?;
+    let (stem, clitic) = folded.split_at(at);
+    if stem.is_empty() {
+        return None;
+    }
+    match clitic {
+        "'s" | "'" | "'ll" | "'re" | "'ve" | "'d" | "'m" => Some((stem, clitic)),
+        _ => None,
+    }
+}
+
+/// Words a document writes capitalised in mid-sentence, by folded key
+/// (clitics removed): the document's own names (`Witkoff`, `Trump`).
+#[derive(Debug, Default)]
+pub(crate) struct DocNames {
+    /// Folded stem → (mid-sentence capitalised uses, of which standalone:
+    /// no capitalised word or `the` right before or after, as in
+    /// `said Trump was` but not `President Trump`, `the West`).
+    counts: FxHashMap<Box<str>, (u32, u32)>,
+}
+
+impl DocNames {
+    /// Collects the mid-sentence capitalised words of `doc`. A word right
+    /// after a colon, an opening quote or a line start counts as sentence
+    /// start, and title-case lines (headlines, where most words are
+    /// capitalised) are left out, so neither makes names.
+    pub(crate) fn collect(doc: &Document<'_>) -> Self {
+        let mut counts: FxHashMap<Box<str>, (u32, u32)> = FxHashMap::default();
+        let tokens = doc.tokens();
+        let mut line_start = 0;
+        while line_start < tokens.len() {
+            let line_end = tokens[line_start..]
+                .iter()
+                .position(|t| t.kind == TokenKind::Newline)
+                .map_or(tokens.len(), |p| line_start + p + 1);
+            let (mut words, mut capitalised) = (0usize, 0usize);
+            for t in &tokens[line_start..line_end] {
+                if t.kind == TokenKind::Word {
+                    words += 1;
+                    let c = doc.slice(t.span).chars().next().unwrap_or('a');
+                    capitalised += usize::from(c.is_uppercase());
+                }
+            }
+            let headline = words >= 3 && capitalised * 5 >= words * 3;
+            if !headline {
+                for (i, t) in tokens.iter().enumerate().take(line_end).skip(line_start) {
+                    if t.kind != TokenKind::Word {
+                        continue;
+                    }
+                    let word = doc.slice(t.span);
+                    if !word.chars().next().is_some_and(char::is_uppercase)
+                        || casing(word) != Casing::Title
+                        || is_sentence_initial(doc, i)
+                    {
+                        continue;
+                    }
+                    let capital_or_the = |w: Option<&str>| {
+                        w.is_some_and(|w| {
+                            w.chars().next().is_some_and(char::is_uppercase)
+                                || w.eq_ignore_ascii_case("the")
+                        })
+                    };
+                    let standalone = !capital_or_the(adjacent_word(doc, i, true))
+                        && !capital_or_the(adjacent_word(doc, i, false));
+                    with_folded_key(word, |key| {
+                        let key = clitic_split(key).map_or(key, |(stem, _)| stem);
+                        let n = match counts.get_mut(key) {
+                            Some(n) => n,
+                            None => counts.entry(Box::from(key)).or_default(),
+                        };
+                        n.0 += 1;
+                        n.1 += u32::from(standalone);
+                    });
+                }
+            }
+            line_start = line_end;
+        }
+        Self { counts }
+    }
+
+    /// How often the document writes `stem` (folded, no clitic) capitalised
+    /// mid-sentence.
+    pub(crate) fn count(&self, stem: &str) -> u32 {
+        self.counts.get(stem).map_or(0, |n| n.0)
+    }
+
+    /// How often the document writes `stem` capitalised mid-sentence with no
+    /// capitalised word or `the` beside it (a name standing alone).
+    pub(crate) fn standalone(&self, stem: &str) -> u32 {
+        self.counts.get(stem).map_or(0, |n| n.1)
+    }
+}
+
+/// Whether the word at token `index` opens a sentence, a line, a quotation
+/// or follows a colon: places where any word may be capitalised.
+pub(crate) fn is_sentence_initial(doc: &Document<'_>, index: usize) -> bool {
+    if doc.starts_sentence(index) {
+        return true;
+    }
+    match doc.prev_non_space(index) {
+        None => true,
+        Some(p) => {
+            let t = doc.tokens()[p];
+            match t.kind {
+                TokenKind::OpenQuote | TokenKind::AmbiguousQuote | TokenKind::Newline => true,
+                TokenKind::Punct => matches!(doc.slice(t.span), ":" | "(" | "[" | "—" | "–"),
+                _ => false,
+            }
+        }
+    }
+}
+
+/// The folded neighbouring word on the left or right of token `index`, when
+/// only spaces separate them (punctuation breaks the context).
+pub(crate) fn adjacent_word<'s>(doc: &Document<'s>, index: usize, left: bool) -> Option<&'s str> {
+    let tokens = doc.tokens();
+    let mut i = index;
+    loop {
+        i = if left {
+            i.checked_sub(1)?
+        } else {
+            let n = i + 1;
+            if n >= tokens.len() {
+                return None;
+            }
+            n
+        };
+        match tokens[i].kind {
+            TokenKind::Space => continue,
+            TokenKind::Word => return Some(doc.slice(tokens[i].span)),
+            _ => return None,
+        }
+    }
+}
+
+/// Whether the word at `index` is joined by a hyphen to another word
+/// (`long-time`, `Trump-Putin`).
+pub(crate) fn is_compound_part(doc: &Document<'_>, index: usize) -> bool {
+    let tokens = doc.tokens();
+    let hyphen = |i: usize| tokens[i].kind == TokenKind::Punct && doc.slice(tokens[i].span) == "-";
+    let word = |i: usize| {
+        matches!(
+            tokens[i].kind,
+            TokenKind::Word | TokenKind::Skip | TokenKind::Number
+        )
+    };
+    (index >= 2 && hyphen(index - 1) && word(index - 2))
+        || (index + 2 < tokens.len() && hyphen(index + 1) && word(index + 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Format;
+
+    #[test]
+    fn clitics() {
+        assert_eq!(clitic_split("putin's"), Some(("putin", "'s")));
+        assert_eq!(clitic_split("students'"), Some(("students", "'")));
+        assert_eq!(clitic_split("gained't"), None);
+        assert_eq!(clitic_split("'s"), None);
+    }
+
+    #[test]
+    fn document_names_are_mid_sentence_capitals() {
+        let doc = Document::new(
+            "Witkoff met Putin. Then Witkoff’s envoy left. “Some said so.\nA Title Case Headline Here",
+            Format::Plain,
+        );
+        let names = DocNames::collect(&doc);
+        assert_eq!(names.count("putin"), 1);
+        assert_eq!(names.count("witkoff"), 1);
+        assert_eq!(names.count("then"), 0);
+        assert_eq!(names.count("some"), 0);
+        assert_eq!(names.count("headline"), 0);
+    }
+}

@@ -1,0 +1,382 @@
+//! Compiles `dictionaries/*.tsv` into compact binary tables in `OUT_DIR`,
+//! embedded by `src/dict/` with `include_bytes!`, so copyedit never parses
+//! or indexes a dictionary at run time (a 1 KB file is checked in a few
+//! milliseconds including start-up).
+//!
+//! Formats (all integers little-endian) are documented in `src/dict/table.rs`
+//! (hash tables) and `src/dict/index.rs` (suggestion trie). The key hash and
+//! the phonetic key are shared with the runtime through `include!`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+include!("src/dict/keyhash.rs");
+include!("src/dict/phonetic.rs");
+
+/// Phonetic buckets keep at most this many words, most frequent first.
+const PHONETIC_BUCKET: usize = 48;
+
+fn main() {
+    let dict = Path::new("dictionaries");
+    for f in [
+        "words.tsv",
+        "misspellings.tsv",
+        "bigrams.tsv",
+        "names.txt",
+        "variants.tsv",
+    ] {
+        println!("cargo:rerun-if-changed=dictionaries/{f}");
+    }
+    println!("cargo:rerun-if-changed=src/dict/keyhash.rs");
+    println!("cargo:rerun-if-changed=src/dict/phonetic.rs");
+    println!("cargo:rerun-if-changed=build.rs");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+
+    let words = build_words(&read(dict, "words.tsv"));
+    write(&out, "words.bin", &words.table);
+    write(&out, "common.bin", &build_common(&words.common));
+    write(&out, "trie.bin", &build_trie(&words.suggestable));
+    write(&out, "phonetic.bin", &build_phonetic(&words.suggestable));
+
+    let mut miss = TableBuilder::default();
+    for line in data_lines(&read(dict, "misspellings.tsv")) {
+        let mut fields = line.split('\t');
+        let Some(typo) = fields.next() else { continue };
+        let mut value = Vec::new();
+        for c in fields {
+            if c.len() < 256 {
+                value.push(c.len() as u8);
+                value.extend_from_slice(c.as_bytes());
+            }
+        }
+        if !value.is_empty() {
+            miss.insert(&fold(typo), value);
+        }
+    }
+    write(&out, "misspellings.bin", &miss.finish().0);
+
+    let mut bigrams = TableBuilder::default();
+    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
+    for line in data_lines(&read(dict, "bigrams.tsv")) {
+        if let Some((pair, count)) = line.split_once('\t') {
+            if let Ok(n) = count.parse::<u64>() {
+                *sums.entry(fold(pair)).or_default() += n;
+            }
+        }
+    }
+    for (pair, n) in sums {
+        bigrams.insert(&pair, n.to_le_bytes().to_vec());
+    }
+    write(&out, "bigrams.bin", &bigrams.finish().0);
+
+    let mut names = TableBuilder::default();
+    let mut seen = std::collections::HashSet::new();
+    for line in data_lines(&read(dict, "names.txt")) {
+        let key = fold(line);
+        if seen.insert(key.clone()) {
+            names.insert(&key, line.as_bytes().to_vec());
+        }
+    }
+    write(&out, "names.bin", &names.finish().0);
+
+    let mut us_to_gb = TableBuilder::default();
+    let mut gb_to_us = TableBuilder::default();
+    let (mut seen_us, mut seen_gb) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
+    for line in data_lines(&read(dict, "variants.tsv")) {
+        if let Some((us, gb)) = line.split_once('\t') {
+            if seen_us.insert(us.to_string()) {
+                us_to_gb.insert(us, gb.as_bytes().to_vec());
+            }
+            if seen_gb.insert(gb.to_string()) {
+                gb_to_us.insert(gb, us.as_bytes().to_vec());
+            }
+        }
+    }
+    write(&out, "variants_us.bin", &us_to_gb.finish().0);
+    write(&out, "variants_gb.bin", &gb_to_us.finish().0);
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("reading {name}: {e}"))
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    fs::write(dir.join(name), bytes).unwrap_or_else(|e| panic!("writing {name}: {e}"));
+}
+
+fn data_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The same folding as `text::case::fold_key`.
+fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(|c| match c {
+            '\u{2019}' | '\u{02BC}' => '\''.to_lowercase(),
+            c => c.to_lowercase(),
+        })
+        .collect()
+}
+
+/// An open-addressing hash table of byte keys and byte values.
+///
+/// Layout: `u32` slot count (a power of two), `u32` entry count, the slots
+/// (`u64` each: high 32 bits = high 32 bits of the key hash, low 32 bits =
+/// record offset + 1, 0 = empty; linear probing), then the records, each
+/// `u8` key length, key bytes, `u16` value length, value bytes.
+#[derive(Default)]
+struct TableBuilder {
+    records: Vec<u8>,
+    index: Vec<(u64, u32)>,
+}
+
+impl TableBuilder {
+    /// Adds a record; returns its offset in the record area.
+    fn insert(&mut self, key: &str, value: Vec<u8>) -> u32 {
+        assert!(key.len() < 256, "key too long: {key}");
+        assert!(value.len() < 65536, "value too long for {key}");
+        let offset = self.records.len() as u32;
+        self.records.push(key.len() as u8);
+        self.records.extend_from_slice(key.as_bytes());
+        self.records
+            .extend_from_slice(&(value.len() as u16).to_le_bytes());
+        self.records.extend_from_slice(&value);
+        self.index.push((key_hash(key.as_bytes()), offset));
+        offset
+    }
+
+    /// The serialised table and the byte offset of the record area in it.
+    fn finish(self) -> (Vec<u8>, usize) {
+        let slots = (self.index.len() * 3 / 2 + 1).next_power_of_two().max(2);
+        let mask = slots - 1;
+        let mut table = vec![0u64; slots];
+        for &(h, offset) in &self.index {
+            let mut i = (h as usize) & mask;
+            while table[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            table[i] = (h & 0xFFFF_FFFF_0000_0000) | u64::from(offset + 1);
+        }
+        let mut out = Vec::with_capacity(8 + slots * 8 + self.records.len());
+        out.extend_from_slice(&(slots as u32).to_le_bytes());
+        out.extend_from_slice(&(self.index.len() as u32).to_le_bytes());
+        for s in table {
+            out.extend_from_slice(&s.to_le_bytes());
+        }
+        let records_at = out.len();
+        out.extend_from_slice(&self.records);
+        (out, records_at)
+    }
+}
+
+/// How many of the most frequent lowercase words go into the small table
+/// that answers most lookups of running text from the CPU cache.
+const COMMON_WORDS: usize = 6000;
+
+struct BuiltWords {
+    table: Vec<u8>,
+    /// Folded keys with a lowercase form, with their zipf100.
+    common: Vec<(String, u16)>,
+    /// Words offered as corrections: (folded key, record offset, zipf100).
+    suggestable: Vec<(String, u32, u16)>,
+}
+
+struct Form {
+    text: String,
+    level: u8,
+    dialect: u8,
+}
+
+/// The lexicon: folded key → `u16` zipf100, `u8` flags (bit 0: some form
+/// is all lowercase), then per form `u8` level,
+/// `u8` dialect (0 both, 1 us, 2 gb), `u8` length, text.
+fn build_words(src: &str) -> BuiltWords {
+    let mut entries: BTreeMap<String, (u16, Vec<Form>)> = BTreeMap::new();
+    for line in data_lines(src) {
+        let mut f = line.split('\t');
+        let (Some(word), Some(zipf), Some(level), Some(dialect)) =
+            (f.next(), f.next(), f.next(), f.next())
+        else {
+            continue;
+        };
+        let zipf: u16 = zipf.parse().unwrap_or(0);
+        let form = Form {
+            text: word.to_string(),
+            level: level.parse().unwrap_or(80),
+            dialect: match dialect {
+                "us" => 1,
+                "gb" => 2,
+                _ => 0,
+            },
+        };
+        let e = entries.entry(fold(word)).or_insert((0, Vec::new()));
+        e.0 = e.0.max(zipf);
+        e.1.push(form);
+    }
+    let mut table = TableBuilder::default();
+    let mut suggestable = Vec::new();
+    let mut common = Vec::new();
+    for (key, (zipf, forms)) in &entries {
+        if forms
+            .iter()
+            .any(|f| !f.text.chars().any(char::is_uppercase))
+        {
+            common.push((key.clone(), *zipf));
+        }
+        let mut value = zipf.to_le_bytes().to_vec();
+        let has_lower = forms
+            .iter()
+            .any(|f| !f.text.chars().any(char::is_uppercase));
+        value.push(u8::from(has_lower));
+        for f in forms {
+            value.push(f.level);
+            value.push(f.dialect);
+            value.push(f.text.len() as u8);
+            value.extend_from_slice(f.text.as_bytes());
+        }
+        let offset = table.insert(key, value);
+        if is_suggestable(key, forms) {
+            suggestable.push((key.clone(), offset, *zipf));
+        }
+    }
+    let (bytes, records_at) = table.finish();
+    // Offsets handed to the index point into the whole table file.
+    for s in &mut suggestable {
+        s.1 += records_at as u32;
+    }
+    common.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    common.truncate(COMMON_WORDS);
+    BuiltWords {
+        table: bytes,
+        common,
+        suggestable,
+    }
+}
+
+/// Whether a word may be offered as a correction: a SCOWL word (not the
+/// soft-valid web tier), letters with internal `'` or `-`, not a possessive
+/// (possessives are corrected through their stem).
+fn is_suggestable(key: &str, forms: &[Form]) -> bool {
+    let b = key.as_bytes();
+    b.len() >= 2
+        && b.iter()
+            .all(|&c| c.is_ascii_lowercase() || c == b'\'' || c == b'-')
+        && b[0].is_ascii_lowercase()
+        && b[b.len() - 1].is_ascii_lowercase()
+        && !key.ends_with("'s")
+        && forms.iter().any(|f| f.level <= 80)
+}
+
+/// The suggestion trie over the suggestable keys.
+///
+/// Layout: `u32` node count, then nodes of 10 bytes in breadth-first order
+/// (children of a node are contiguous and sorted by label): `u8` label, `u8`
+/// child count, `u32` index of the first child, `u32` word (offset of the
+/// word's record in `words.bin` + 1, 0 if no word ends here). Node 0 is the
+/// root.
+fn build_trie(words: &[(String, u32, u16)]) -> Vec<u8> {
+    struct Node {
+        children: Vec<(u8, usize)>,
+        word: u32,
+    }
+    let mut nodes = vec![Node {
+        children: Vec::new(),
+        word: 0,
+    }];
+    for (key, offset, _) in words {
+        let mut n = 0;
+        for &b in key.as_bytes() {
+            n = match nodes[n].children.iter().find(|(l, _)| *l == b) {
+                Some(&(_, c)) => c,
+                None => {
+                    nodes.push(Node {
+                        children: Vec::new(),
+                        word: 0,
+                    });
+                    let c = nodes.len() - 1;
+                    nodes[n].children.push((b, c));
+                    c
+                }
+            };
+        }
+        nodes[n].word = offset + 1;
+    }
+    // Breadth-first renumbering so children are contiguous.
+    let mut order = vec![(0usize, 0u8)];
+    let mut head = 0;
+    while head < order.len() {
+        let (n, _) = order[head];
+        head += 1;
+        let mut kids = nodes[n].children.clone();
+        kids.sort_unstable();
+        for (l, c) in kids {
+            order.push((c, l));
+        }
+    }
+    let mut new_index = vec![0u32; nodes.len()];
+    for (i, &(n, _)) in order.iter().enumerate() {
+        new_index[n] = i as u32;
+    }
+    let mut out = Vec::with_capacity(4 + order.len() * 10);
+    out.extend_from_slice(&(order.len() as u32).to_le_bytes());
+    for &(n, label) in &order {
+        let node = &nodes[n];
+        let first = node
+            .children
+            .iter()
+            .map(|&(_, c)| new_index[c])
+            .min()
+            .unwrap_or(0);
+        out.push(label);
+        out.push(u8::try_from(node.children.len()).expect("at most 28 children"));
+        out.extend_from_slice(&first.to_le_bytes());
+        out.extend_from_slice(&node.word.to_le_bytes());
+    }
+    out
+}
+
+/// Phonetic key → the words that share it: `u32` offsets into `words.bin`,
+/// most frequent first, at most [`PHONETIC_BUCKET`].
+fn build_phonetic(words: &[(String, u32, u16)]) -> Vec<u8> {
+    let mut buckets: BTreeMap<Vec<u8>, Vec<(u16, u32)>> = BTreeMap::new();
+    let mut key = Vec::new();
+    for (word, offset, zipf) in words {
+        if word.contains('-') {
+            continue;
+        }
+        phonetic_key(word, &mut key);
+        if key.len() >= 2 {
+            buckets
+                .entry(key.clone())
+                .or_default()
+                .push((*zipf, *offset));
+        }
+    }
+    let mut table = TableBuilder::default();
+    for (k, mut list) in buckets {
+        list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        list.truncate(PHONETIC_BUCKET);
+        let mut value = Vec::with_capacity(list.len() * 4);
+        for (_, off) in list {
+            value.extend_from_slice(&off.to_le_bytes());
+        }
+        table.insert(std::str::from_utf8(&k).expect("ASCII key"), value);
+    }
+    table.finish().0
+}
+
+/// The most frequent words that have a lowercase form, as a small table
+/// with empty values: a hit means "a valid, common lowercase word".
+fn build_common(common: &[(String, u16)]) -> Vec<u8> {
+    let mut table = TableBuilder::default();
+    for (key, _) in common {
+        table.insert(key, Vec::new());
+    }
+    table.finish().0
+}

@@ -1,0 +1,236 @@
+//! `T003 lowercase-proper-noun`: a name written in lowercase (`ukraine`,
+//! `putin`, `trump’s`).
+
+use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::dict::{name_form, words};
+use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part, DocNames};
+use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
+use crate::text::case::{capitalize_first, casing, with_folded_key, Casing};
+use crate::text::Document;
+
+/// Flags names written in lowercase.
+#[derive(Debug)]
+pub struct LowercaseProperNoun;
+
+static META: RuleMeta = RuleMeta {
+    code: "T003",
+    name: "lowercase-proper-noun",
+    family: Family::Typo,
+    summary: "A name written in lowercase",
+    explanation: r#"## What it flags
+A lowercase word that is a name: the dictionaries only ever write it
+capitalised (`ukraine`, `putin`, `january`), or the same document writes it
+capitalised in mid-sentence several times and never in lowercase elsewhere
+(`trump’s` in an article about Trump). Possessives and other clitics follow
+their stem.
+
+## Why it matters
+A lowercase name reads as a slip and can change the meaning (`turkey`,
+`trump`).
+
+## Example
+```text
+warm interactions with putin   ->   warm interactions with Putin
+```
+
+## Fix safety
+Safe when the word exists only capitalised in the dictionaries. When the
+lowercase word is also a common word (`trump`, `bush`) and only the
+document's own usage says it is a name, the fix is unsafe.
+"#,
+    default_enabled: true,
+    fix_safety: FixSafety::Sometimes,
+};
+
+/// Standalone mid-sentence capitalised uses that make a common word a name
+/// in the document.
+const MIN_DOC_USES: u32 = 3;
+
+/// Zipf × 100 from which a dictionary name written in lowercase is a safe
+/// fix (`putin` 413, `ukraine` 432; `firefox` 341 stays display-only).
+const SAFE_NAME_ZIPF100: u16 = 350;
+
+impl Rule for LowercaseProperNoun {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let lexicon = words();
+        let mut names: Option<DocNames> = None;
+        let mut lower_uses: Option<rustc_hash::FxHashMap<String, u32>> = None;
+        for (i, token) in doc.words() {
+            let word = doc.slice(token.span);
+            if !word.as_bytes()[0].is_ascii_lowercase() {
+                continue;
+            }
+            // Hot path: one lookup, no allocation for a common lowercase word
+            // the document does not use as a name.
+            let verdict = with_folded_key(word, |k| {
+                let stem = clitic_split(k).map_or(k, |(s, _)| s);
+                let common = lexicon.has_lowercase_form(stem) == Some(true);
+                if common {
+                    let names = names.get_or_insert_with(|| DocNames::collect(doc));
+                    if names.standalone(stem) < MIN_DOC_USES {
+                        return None;
+                    }
+                }
+                Some((stem.to_string(), common))
+            });
+            let Some((stem, common)) = verdict else {
+                continue;
+            };
+            if casing(word) != Casing::Lower {
+                continue;
+            }
+            if ctx.settings.is_allowed_word(word) || stem.len() < 2 {
+                continue;
+            }
+            let typed_stem = &word[..stem_len(word, &stem)];
+            let rest = &word[typed_stem.len()..];
+            // 1. Dictionary names.
+            if !common {
+                let entry = lexicon.get(&stem);
+                let form = name_form(&stem).or_else(|| {
+                    entry.and_then(|e| {
+                        e.forms()
+                            .find(|f| casing(f.text) == Casing::Title && f.level <= 80)
+                            .map(|f| f.text)
+                    })
+                });
+                if let Some(form) = form {
+                    if is_compound_part(doc, i) {
+                        continue; // `debian-installer`, `al-Assad`: package names, particles
+                    }
+                    // Rare names are also package names, brands used as
+                    // commands, and foreign particles (`firefox`, `in toto`).
+                    let zipf = entry.map_or(0, |e| e.zipf100);
+                    let applicability = if zipf >= SAFE_NAME_ZIPF100 && stem.len() >= 3 {
+                        Applicability::Safe
+                    } else {
+                        Applicability::DisplayOnly
+                    };
+                    push(
+                        out,
+                        token.span,
+                        word,
+                        &format!("{form}{rest}"),
+                        applicability,
+                        "the dictionaries only write it capitalised",
+                    );
+                    continue;
+                }
+            }
+            // 2. The document's own names.
+            let names = names.get_or_insert_with(|| DocNames::collect(doc));
+            let needed = if common { MIN_DOC_USES } else { 2 };
+            if names.standalone(&stem) < needed {
+                continue;
+            }
+            if common && follows_determiner(doc, i) {
+                continue; // `the west`, `a bill`: the common word
+            }
+            let lower = lower_uses.get_or_insert_with(|| count_lowercase(doc));
+            if lower.get(stem.as_str()).copied().unwrap_or(0) > 1 {
+                continue; // written lowercase elsewhere too: a common word
+            }
+            // A common word needs more than the document's say-so, except in
+            // the possessive (`trump’s plan`), which common nouns rarely take.
+            let applicability = if !common {
+                Applicability::Safe
+            } else if rest.is_empty() {
+                Applicability::DisplayOnly
+            } else {
+                Applicability::Unsafe
+            };
+            let fixed = format!("{}{rest}", capitalize_first(typed_stem));
+            push(
+                out,
+                token.span,
+                word,
+                &fixed,
+                applicability,
+                "the document writes it capitalised elsewhere",
+            );
+        }
+    }
+}
+
+fn follows_determiner(doc: &Document<'_>, index: usize) -> bool {
+    adjacent_word(doc, index, true).is_some_and(|w| {
+        [
+            "the", "a", "an", "this", "that", "these", "those", "its", "their", "our",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
+    })
+}
+
+fn push(
+    out: &mut Vec<Finding>,
+    span: crate::text::Span,
+    word: &str,
+    fixed: &str,
+    applicability: Applicability,
+    why: &str,
+) {
+    out.push(
+        Finding::new(
+            &META,
+            span,
+            format!("`{word}` is a name written in lowercase"),
+        )
+        .suggest(Suggestion::replace(span, fixed, applicability).because(why)),
+    );
+}
+
+/// Byte length in `word` of the folded `stem` (same number of chars).
+fn stem_len(word: &str, stem: &str) -> usize {
+    let n = stem.chars().count();
+    word.char_indices().nth(n).map_or(word.len(), |(at, _)| at)
+}
+
+/// Lowercase uses per folded stem.
+fn count_lowercase(doc: &Document<'_>) -> rustc_hash::FxHashMap<String, u32> {
+    let mut map = rustc_hash::FxHashMap::default();
+    for (_, t) in doc.words() {
+        let word = doc.slice(t.span);
+        if casing(word) == Casing::Lower {
+            with_folded_key(word, |k| {
+                let stem = clitic_split(k).map_or(k, |(s, _)| s);
+                *map.entry(stem.to_string()).or_insert(0) += 1;
+            });
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_fires, assert_fixes_to, assert_silent};
+
+    #[test]
+    fn dictionary_names_are_capitalised() {
+        assert_fires("T003", "talks with putin in ukraine", &["putin", "ukraine"]);
+        assert_fixes_to(
+            "T003",
+            "talks with putin’s envoy in ukraine",
+            "talks with Putin’s envoy in Ukraine",
+        );
+    }
+
+    #[test]
+    fn document_names_are_capitalised() {
+        let text = "He said Trump was late. Aides say Trump is back. Today aides knew \
+                    Trump had won. But trump’s plan stayed.";
+        assert_fires("T003", text, &["trump’s"]);
+        assert_fixes_to("T003", text, &text.replace("trump’s", "Trump’s"));
+    }
+
+    #[test]
+    fn silent_on_common_words_and_names_used_once() {
+        assert_silent("T003", "the turkey and the bill of may");
+        assert_silent("T003", "They met Bill. A bill passed. Another bill failed.");
+        assert_silent("T003", "Putin’s envoy met Ukraine’s leader.");
+    }
+}

@@ -1,0 +1,139 @@
+//! `T004 repeated-word`: the same word twice in a row (`the the`).
+
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Suggestion};
+use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
+use crate::text::case::with_folded_key;
+use crate::text::{Document, Span, TokenKind};
+
+/// Flags a word repeated with only spaces between.
+#[derive(Debug)]
+pub struct RepeatedWord;
+
+static META: RuleMeta = RuleMeta {
+    code: "T004",
+    name: "repeated-word",
+    family: Family::Typo,
+    summary: "The same word written twice in a row",
+    explanation: r#"## What it flags
+A word followed by the same word (in any case) with only spaces between:
+`the the`, `to to`. Repeats that English allows are left alone (`had had`,
+`that that`, `is is`, `very very`, `bye bye`), and so are repeats across
+punctuation or a line break.
+
+## Why it matters
+A doubled word is a classic slip of editing that the eye skips over.
+
+## Example
+```text
+assessing the the prospects   ->   assessing the prospects
+```
+
+## Fix safety
+Removing the second copy is safe for articles, prepositions, conjunctions
+and pronouns, which never repeat in correct prose; for other words it is
+unsafe (emphatic repeats such as `many many` exist).
+"#,
+    default_enabled: true,
+    fix_safety: FixSafety::Sometimes,
+};
+
+/// Words whose doubling can be grammatical or idiomatic.
+const LEGITIMATE: &[&str] = &[
+    "bye", "chop", "dum", "ha", "had", "knock", "la", "no", "now", "pooh", "so", "tsk", "tut",
+    "that", "is", "very", "yeah", "yes", "hey", "oh", "really", "much", "many", "far", "more",
+    "well", "there", "do", "go", "blah", "boo", "bang", "night", "again", "round", "over", "on",
+    "off", "out", "in", "who", "what", "bla", "yada", "wait", "come", "tick", "tock", "rah", "cha",
+    "hip", "pom", "aye", "ho", "hee", "haha", "mm", "hmm", "hush", "buzz", "beep", "murmur",
+    "quack", "tweet", "woof", "ding", "dong", "knock", "pretty", "long", "baby", "mama", "papa",
+    "tom", "zip", "zig", "win", "fifty", "can", "her", "you", "it", "what", "why", "one", "all",
+    "even", "just",
+];
+
+/// Words that never repeat in correct prose.
+const NEVER_DOUBLED: &[&str] = &[
+    "a", "an", "the", "of", "to", "for", "with", "from", "by", "at", "as", "and", "or", "but",
+    "nor", "if", "than", "into", "onto", "upon", "about", "of", "i", "we", "you", "he", "she",
+    "it", "they", "me", "us", "him", "them", "my", "our", "your", "his", "its", "their", "this",
+    "these", "those", "are", "was", "were", "be", "been", "has", "have", "will", "would", "should",
+    "could", "which", "when", "where", "while", "after", "before", "because", "between", "during",
+    "under", "without", "within", "through", "against", "among",
+];
+
+impl Rule for RepeatedWord {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let tokens = doc.tokens();
+        for (i, token) in doc.words() {
+            let (Some(space), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
+                continue;
+            };
+            if space.kind != TokenKind::Space || next.kind != TokenKind::Word {
+                continue;
+            }
+            let (first, second) = (doc.slice(token.span), doc.slice(next.span));
+            if first.len() != second.len() || !first.eq_ignore_ascii_case(second) {
+                continue;
+            }
+            // A hyphen or apostrophe glued on either side makes it another construction.
+            if tokens
+                .get(i + 3)
+                .is_some_and(|t| t.kind == TokenKind::Punct && doc.slice(t.span) == "-")
+                || (i > 0
+                    && tokens[i - 1].kind == TokenKind::Punct
+                    && doc.slice(tokens[i - 1].span) == "-")
+            {
+                continue;
+            }
+            let verdict = with_folded_key(first, |k| {
+                if LEGITIMATE.contains(&k) {
+                    None
+                } else if NEVER_DOUBLED.contains(&k) {
+                    Some(Applicability::Safe)
+                } else {
+                    Some(Applicability::Unsafe)
+                }
+            });
+            let Some(applicability) = verdict else {
+                continue;
+            };
+            if ctx.settings.is_allowed_word(first) {
+                continue;
+            }
+            let span = Span::new(token.span.start, next.span.end);
+            let remove = Span::new(token.span.end, next.span.end);
+            out.push(
+                Finding::new(&META, span, format!("`{first}` is repeated")).suggest(Suggestion {
+                    title: format!("Remove the second `{second}`"),
+                    fix: Fix::single(Edit::delete(remove), applicability),
+                    reason: "the same word twice in a row".to_string(),
+                }),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_fires, assert_fixes_to, assert_silent};
+
+    #[test]
+    fn fires_on_doubled_words() {
+        assert_fires("T004", "assessing the the prospects", &["the the"]);
+        assert_fixes_to(
+            "T004",
+            "The the cat went to to the mat.",
+            "The cat went to the mat.",
+        );
+    }
+
+    #[test]
+    fn silent_on_legitimate_repeats() {
+        assert_silent("T004", "She had had enough. He said that that was fine.");
+        assert_silent("T004", "He denies her her weekly allowance.");
+        assert_silent("T004", "the end. The next; the\nthe");
+        assert_silent("T004", "a so-so film, bye bye");
+    }
+}

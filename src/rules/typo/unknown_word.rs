@@ -1,0 +1,625 @@
+//! `T002 unknown-word`: a lowercase word that is in no dictionary, with
+//! corrections ranked by a noisy-channel score.
+//!
+//! Candidates come from the suggestion index ([`crate::dict::index`]): words
+//! within Damerau–Levenshtein distance 1–3 (by length) found by a trie walk,
+//! words that sound alike (same phonetic key), and splits into two known
+//! words (`alot` → `a lot`). Each candidate `c` for the typed word `w`
+//! between the neighbours `l` and `r` is scored in log10 units as
+//!
+//! ```text
+//! score(c) = log P(c | l) + log P(r | c) − α · cost(w → c) + β · [sounds alike]
+//! ```
+//!
+//! where the probabilities come from the bigram counts and the word
+//! frequencies (backing off to the unigram when a pair is not listed), and
+//! `cost` is an edit distance whose operations are cheaper when they are
+//! common slips: neighbouring keys, vowel for vowel, a doubled or undoubled
+//! letter, two swapped letters. The fix is unsafe only when the best
+//! candidate beats the runner-up by a clear margin and needed few edits;
+//! otherwise the ranked candidates are only shown.
+
+use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::dict::index::{candidates, Candidate, MAX_QUERY};
+use crate::dict::{bigrams, misspellings, name_form, words};
+use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part, DocNames};
+use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
+use crate::text::case::{casing, match_case, with_folded_key, Casing};
+use crate::text::Document;
+
+/// Flags lowercase words that no dictionary knows and suggests corrections.
+#[derive(Debug)]
+pub struct UnknownWord;
+
+static META: RuleMeta = RuleMeta {
+    code: "T002",
+    name: "unknown-word",
+    family: Family::Typo,
+    summary: "A lowercase word that is in no dictionary",
+    explanation: r#"## What it flags
+A lowercase word that is neither in copyedit's lexicon (SCOWL words with
+their inflections, American and British, plus frequent web words) nor a
+known misspelling (those are `T001`). Names are left alone: capitalised
+words, ALL-CAPS acronyms, words the document or batch writes capitalised,
+accented words, tokens with digits, URLs and code, clitics of known words
+(`Witkoff’s`), parts of hyphenated compounds, and allowed words.
+
+## Why it matters
+A word no dictionary knows is usually a slip (`imediately`, `recomend`) that
+no list of common misspellings covers.
+
+## Example
+```text
+the answer was plessant   ->   the answer was pleasant
+```
+
+## Fix safety
+Candidates within two edits (three for long words), candidates that sound
+the same and splits into two words are ranked by how likely the slip is
+(neighbouring keys, doubled letters and swapped letters are cheap), how
+frequent the word is and how well it fits the neighbouring words. The best
+candidate is an unsafe fix when it wins by a clear margin; otherwise the
+candidates are listed and nothing is applied.
+"#,
+    default_enabled: true,
+    fix_safety: FixSafety::Unsafe,
+};
+
+/// Tuning of the scorer, in log10 units.
+#[derive(Clone, Copy, Debug)]
+struct Params {
+    /// Weight of one full edit.
+    alpha: f32,
+    /// Bonus for a candidate that sounds like the typed word.
+    beta: f32,
+    /// Lead over the runner-up needed for an unsafe fix.
+    margin: f32,
+    /// Largest edit cost of an unsafe fix.
+    max_cost: f32,
+}
+
+// Measured on the typo benchmark's dev half: the lead (`margin`) trades
+// recall for false changes most directly; α and β matter little around here.
+const PARAMS: Params = Params {
+    alpha: 2.0,
+    beta: 1.5,
+    margin: 1.0,
+    max_cost: 2.0,
+};
+
+fn params() -> Params {
+    PARAMS
+}
+
+impl Rule for UnknownWord {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let lexicon = words();
+        let mut names: Option<DocNames> = None;
+        let mut pool = Vec::new();
+        for (i, token) in doc.words() {
+            let word = doc.slice(token.span);
+            let b = word.as_bytes();
+            // Fast path: only ASCII words can be flagged.
+            if !b[0].is_ascii_alphabetic() || b.len() > MAX_QUERY {
+                continue;
+            }
+            // A capitalised word is a name unless it only opens a sentence.
+            let capitalised = b[0].is_ascii_uppercase();
+            if capitalised && !(casing(word) == Casing::Title && super::is_sentence_initial(doc, i))
+            {
+                continue;
+            }
+            if with_folded_key(word, |k| lexicon.contains(k)) {
+                continue;
+            }
+            if !is_candidate_for_correction(word) {
+                continue;
+            }
+            let key = crate::text::case::fold_key(word);
+            if misspellings().get(&key).is_some() || name_form(&key).is_some() {
+                continue; // T001 and T003 own these
+            }
+            let (stem, clitic) = clitic_split(&key).unwrap_or((&key, ""));
+            if !clitic.is_empty() && lexicon.contains(stem) {
+                continue;
+            }
+            if ctx.is_batch_name(stem) || ctx.settings.is_allowed_word(word) {
+                continue;
+            }
+            let compound = is_compound_part(doc, i);
+            if compound && stem.len() <= 4 {
+                continue;
+            }
+            if is_aphaeresis(doc, i, stem) {
+                continue; // 'twould, 'tis
+            }
+            let names = names.get_or_insert_with(|| DocNames::collect(doc));
+            if names.count(stem) > 0 {
+                continue; // the document writes it as a name (T003)
+            }
+            let left = adjacent_word(doc, i, true);
+            let right = adjacent_word(doc, i, false);
+            pool.clear();
+            let ranked = rank(stem, left, right, &mut pool);
+            if ranked.is_empty() {
+                out.push(Finding::new(
+                    &META,
+                    token.span,
+                    format!("`{word}` is not a known word"),
+                ));
+                continue;
+            }
+            let p = params();
+            let lead = ranked
+                .get(1)
+                .map_or(f32::INFINITY, |second| ranked[0].score - second.score);
+            let best_cost = ranked[0].cost;
+            let clear = if capitalised {
+                // A capitalised unknown word may be a name opening the
+                // sentence: only a close, clearly better word is a slip.
+                lead >= required_lead(&p, &ranked[0]) + CAPITALISED_EXTRA_MARGIN
+                    && best_cost <= CAPITALISED_MAX_COST
+                    && !ranked[0].text.starts_with(|c: char| c.is_uppercase())
+            } else {
+                lead >= required_lead(&p, &ranked[0]) && best_cost <= p.max_cost
+            };
+            // An apostrophe word that is not a known contraction (`gained’t`,
+            // spinner damage of `won’t`) is not a letter slip: show only.
+            // Parts of hyphenated names (`apparmor-profiles-extra`) are
+            // often package or product names: show only.
+            let applicability =
+                if clear && !compound && !ranked[0].text.contains(' ') && !key.contains('\'') {
+                    Applicability::Unsafe
+                } else if capitalised {
+                    continue; // names stay unflagged
+                } else {
+                    Applicability::DisplayOnly
+                };
+            // The clitic is re-attached as typed (`’s` stays curly).
+            let typed_clitic = &word[word.len() - clitic_len(word, clitic)..];
+            let message = format!(
+                "`{word}` is not a known word; did you mean `{}{typed_clitic}`?",
+                match_case(word, &ranked[0].text)
+            );
+            let mut finding = Finding::new(&META, token.span, message);
+            for (n, r) in ranked.iter().take(5).enumerate() {
+                let replacement = format!("{}{typed_clitic}", match_case(word, &r.text));
+                let level = if n == 0 {
+                    applicability
+                } else {
+                    Applicability::DisplayOnly
+                };
+                let mut reason = r.reason();
+                if n == 0 && lead.is_finite() {
+                    reason.push_str(&format!("; score {lead:.1} ahead of the next"));
+                }
+                finding = finding
+                    .suggest(Suggestion::replace(token.span, &replacement, level).because(reason));
+            }
+            out.push(finding);
+        }
+    }
+}
+
+/// Whether the word at `index` follows an apostrophe glued to it and is
+/// `t` + a known word: the old elided forms `'tis`, `'twas`, `'twould`.
+fn is_aphaeresis(doc: &Document<'_>, index: usize, stem: &str) -> bool {
+    let glued_quote = index > 0 && {
+        let t = doc.tokens()[index - 1];
+        t.is_quote() && t.span.end == doc.tokens()[index].span.start
+    };
+    glued_quote && stem.len() > 2 && stem.starts_with('t') && words().contains(&stem[1..])
+}
+
+/// Byte length of the clitic as typed at the end of `word` (`’s` is four
+/// bytes where the folded `'s` is two).
+fn clitic_len(word: &str, folded_clitic: &str) -> usize {
+    if folded_clitic.is_empty() {
+        return 0;
+    }
+    let chars = folded_clitic.chars().count();
+    word.char_indices()
+        .rev()
+        .nth(chars - 1)
+        .map_or(0, |(at, _)| word.len() - at)
+}
+
+/// Lowercase ASCII letters with internal apostrophes: the words the index
+/// can correct. Accented words (`erdoğan`), mixed case and anything with a
+/// digit are names or codes.
+fn is_candidate_for_correction(word: &str) -> bool {
+    matches!(casing(word), Casing::Lower | Casing::Title)
+        && word.len() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '\u{2019}')
+}
+
+/// A scored candidate.
+#[derive(Clone, Debug)]
+pub(crate) struct Ranked {
+    /// The correction (lowercase unless the word is a name).
+    pub(crate) text: String,
+    /// The noisy-channel score (log10).
+    pub(crate) score: f32,
+    /// The weighted edit cost.
+    pub(crate) cost: f32,
+    sounds_alike: bool,
+    in_context: bool,
+}
+
+impl Ranked {
+    fn reason(&self) -> String {
+        let mut why = format!("{:.1} edits", self.cost);
+        if self.sounds_alike {
+            why.push_str(", sounds alike");
+        }
+        if self.in_context {
+            why.push_str(", fits the neighbouring words");
+        }
+        why
+    }
+}
+
+/// Extra lead a correction of a sentence-initial capitalised word needs.
+const CAPITALISED_EXTRA_MARGIN: f32 = 2.0;
+
+/// Largest edit cost for a correction of a sentence-initial capitalised word.
+const CAPITALISED_MAX_COST: f32 = 1.0;
+
+/// The lead a best candidate needs for an unsafe fix. Beyond one edit, a
+/// candidate that does not sound like the typed word needs a larger lead:
+/// a valid rare word (`antecubital`) is usually a few letters away from some
+/// other word, but seldom sounds like it.
+fn required_lead(p: &Params, best: &Ranked) -> f32 {
+    if best.sounds_alike || best.cost <= 1.0 {
+        p.margin
+    } else {
+        p.margin + 2.0 * (best.cost - 1.0)
+    }
+}
+
+/// Score penalty of a candidate that is only a name (`Hamer` for `hamer`).
+const NAME_PENALTY: f32 = 2.0;
+
+/// The edit budget of a word of `len` bytes.
+fn max_distance(len: usize) -> u8 {
+    match len {
+        0..=3 => 1,
+        4..=8 => 2,
+        _ => 3,
+    }
+}
+
+/// Ranks corrections of `typed` (folded, no clitic) between the raw
+/// neighbouring words, best first.
+pub(crate) fn rank(
+    typed: &str,
+    left: Option<&str>,
+    right: Option<&str>,
+    pool: &mut Vec<Candidate>,
+) -> Vec<Ranked> {
+    let p = params();
+    let d = max_distance(typed.len());
+    let max_phonetic = (typed.len() / 2).clamp(2, 4) as u8;
+    candidates(typed, d, max_phonetic, pool);
+    let left = left.and_then(context_word);
+    let right = right.and_then(context_word);
+    let mut ranked: Vec<Ranked> = Vec::with_capacity(pool.len() + 2);
+    for c in pool.iter() {
+        let Some(form) = preferred_form(c) else {
+            continue;
+        };
+        let cost = edit_cost(typed.as_bytes(), c.entry.key.as_bytes());
+        let zipf = zipf_of(c.entry.zipf100);
+        let (lm, in_context) = language_score(c.entry.key, zipf, left.as_ref(), right.as_ref());
+        let mut score = lm - p.alpha * cost + if c.sounds_alike { p.beta } else { 0.0 };
+        if form.starts_with(|ch: char| ch.is_uppercase()) {
+            // A lowercase slip is rarely a name.
+            score -= NAME_PENALTY;
+        }
+        ranked.push(Ranked {
+            text: form.to_string(),
+            score,
+            cost,
+            sounds_alike: c.sounds_alike,
+            in_context,
+        });
+    }
+    add_splits(typed, left, right, &p, &mut ranked);
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
+    ranked.dedup_by(|a, b| a.text == b.text);
+    ranked
+}
+
+/// The form to suggest: the lowercase one, or a name's capitalised form;
+/// `None` for forms that are only abbreviations.
+fn preferred_form(c: &Candidate) -> Option<&'static str> {
+    let mut fallback = None;
+    for f in c.entry.forms() {
+        if f.level > 80 {
+            continue;
+        }
+        if !f.text.chars().any(char::is_uppercase) {
+            return Some(f.text);
+        }
+        if casing(f.text) == Casing::Title && fallback.is_none() {
+            fallback = Some(f.text);
+        }
+    }
+    fallback
+}
+
+fn zipf_of(zipf100: u16) -> f32 {
+    if zipf100 == 0 {
+        1.0
+    } else {
+        f32::from(zipf100) / 100.0
+    }
+}
+
+/// A neighbouring word usable as context: a known word, folded, with its
+/// Zipf frequency.
+fn context_word(raw: &str) -> Option<(String, f32)> {
+    let key = crate::text::case::fold_key(raw);
+    let zipf = zipf_of(words().zipf100(&key)?);
+    Some((key, zipf))
+}
+
+/// `log P(c | l) + log P(r | c)` from the bigram counts (Web 1T, about
+/// 10^12 tokens, pairs under about 10^5 not listed) and the Zipf
+/// frequencies; an unlisted pair backs off to the unigram, capped at what an
+/// unlisted count could give. Returns whether a listed pair supported `c`.
+fn language_score(
+    c: &str,
+    zipf: f32,
+    left: Option<&(String, f32)>,
+    right: Option<&(String, f32)>,
+) -> (f32, bool) {
+    const UNLISTED: f32 = 4.7; // log10 of a count below the listing threshold
+    let bigrams = bigrams();
+    let unigram = zipf - 9.0;
+    let mut score = 0.0;
+    let mut in_context = false;
+    match left {
+        Some((l, zl)) => {
+            let n = bigrams.count(l, c);
+            if n > 0 {
+                score += (n as f32).log10() - zl - 3.0;
+                in_context = true;
+            } else {
+                score += unigram.min(UNLISTED - zl - 3.0);
+            }
+        }
+        None => score += unigram,
+    }
+    if let Some((r, zr)) = right {
+        let n = bigrams.count(c, r);
+        if n > 0 {
+            score += (n as f32).log10() - zipf - 3.0;
+            in_context = true;
+        } else {
+            score += (zr - 9.0).min(UNLISTED - zipf - 3.0);
+        }
+    }
+    (score, in_context)
+}
+
+/// Adds splits of `typed` into two known words (`alot` → `a lot`).
+fn add_splits(
+    typed: &str,
+    left: Option<(String, f32)>,
+    right: Option<(String, f32)>,
+    p: &Params,
+    ranked: &mut Vec<Ranked>,
+) {
+    let lexicon = words();
+    for at in 1..typed.len() {
+        let (a, b) = typed.split_at(at);
+        if (a.len() < 2 && a != "a") || b.len() < 2 {
+            continue;
+        }
+        let (Some(za), Some(zb)) = (lexicon.zipf100(a), lexicon.zipf100(b)) else {
+            continue;
+        };
+        let (za, zb) = (zipf_of(za), zipf_of(zb));
+        if za < 3.0 || zb < 3.0 {
+            continue;
+        }
+        let n = bigrams().count(a, b);
+        if n == 0 {
+            continue;
+        }
+        // P(a b | l) ≈ P(a | l) · P(b | a); P(r | b) closes the span.
+        let (la, _) = language_score(a, za, left.as_ref(), None);
+        let pair = (n as f32).log10() - za - 3.0;
+        let (rb, _) = match right.as_ref() {
+            Some(r) => language_score(b, zb, Some(&(a.to_string(), za)), Some(r)),
+            None => (pair, true),
+        };
+        let right_part = rb - pair.min(rb);
+        let score = la + pair + right_part.min(0.0) - p.alpha * 1.0;
+        ranked.push(Ranked {
+            text: format!("{a} {b}"),
+            score,
+            cost: 1.0,
+            sounds_alike: false,
+            in_context: true,
+        });
+    }
+}
+
+/// QWERTY rows, for neighbouring-key substitutions.
+const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+
+fn key_position(c: u8) -> Option<(i32, i32)> {
+    ROWS.iter().enumerate().find_map(|(r, row)| {
+        row.iter()
+            .position(|&k| k == c)
+            .map(|col| (r as i32, col as i32))
+    })
+}
+
+fn adjacent_keys(a: u8, b: u8) -> bool {
+    // Rows are staggered: the row below sits half a key to the left.
+    match (key_position(a), key_position(b)) {
+        (Some((ra, ca)), Some((rb, cb))) => match rb - ra {
+            0 => (ca - cb).abs() == 1,
+            -1 => cb == ca || cb == ca + 1,
+            1 => cb == ca || cb == ca - 1,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// Consonants that spell the same sound (`c`/`k`, `c`/`s`, `s`/`z`).
+fn sound_alike_letters(a: u8, b: u8) -> bool {
+    matches!(
+        (a.min(b), a.max(b)),
+        (b'c', b'k') | (b'c', b's') | (b's', b'z')
+    )
+}
+
+fn substitution_cost(a: u8, b: u8) -> f32 {
+    if a == b {
+        0.0
+    } else if is_vowel(a) && is_vowel(b) {
+        0.6
+    } else if adjacent_keys(a, b) || sound_alike_letters(a, b) {
+        0.7
+    } else {
+        1.0
+    }
+}
+
+/// Endings written as they sound (typed, intended).
+const SPOKEN_ENDINGS: &[(&str, &str)] = &[("t", "ed"), ("ys", "ies"), ("fs", "ves"), ("d", "ed")];
+
+/// Weighted optimal-string-alignment distance from `typed` to `word`:
+/// common slips cost less than a full edit.
+pub(crate) fn edit_cost(typed: &[u8], word: &[u8]) -> f32 {
+    let mut cost = weighted_osa(typed, word);
+    // Spelling by ear regularises endings: `lookt` for `looked`, `citys`
+    // for `cities`, `thiefs` for `thieves`. Such an ending counts as one
+    // cheap slip.
+    for &(typed_end, word_end) in SPOKEN_ENDINGS {
+        if let (Some(ts), Some(ws)) = (
+            typed.strip_suffix(typed_end.as_bytes()),
+            word.strip_suffix(word_end.as_bytes()),
+        ) {
+            if !ts.is_empty() && !ws.is_empty() {
+                cost = cost.min(weighted_osa(ts, ws) + 0.5);
+            }
+        }
+    }
+    cost
+}
+
+/// The weighted distance itself; see [`edit_cost`].
+fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
+    let (n, m) = (typed.len(), word.len());
+    let w = m + 1;
+    let mut d = vec![0f32; (n + 1) * w];
+    // Inserting or deleting a letter next to the same letter (a doubled or
+    // undoubled letter) is the cheapest slip.
+    let indel = |s: &[u8], i: usize| -> f32 {
+        let c = s[i];
+        if (i > 0 && s[i - 1] == c) || s.get(i + 1) == Some(&c) {
+            0.4
+        } else if is_vowel(c) {
+            0.8
+        } else {
+            1.0
+        }
+    };
+    for j in 1..=m {
+        d[j] = d[j - 1] + indel(word, j - 1);
+    }
+    for i in 1..=n {
+        d[i * w] = d[(i - 1) * w] + indel(typed, i - 1);
+        for j in 1..=m {
+            let mut v = (d[(i - 1) * w + j] + indel(typed, i - 1))
+                .min(d[i * w + j - 1] + indel(word, j - 1))
+                .min(d[(i - 1) * w + j - 1] + substitution_cost(typed[i - 1], word[j - 1]));
+            if i > 1 && j > 1 && typed[i - 1] == word[j - 2] && typed[i - 2] == word[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 0.6);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    let mut cost = d[n * w + m];
+    // Writers rarely get the first letter wrong.
+    if typed.first() != word.first() {
+        cost += 0.3;
+    }
+    cost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{assert_fires, assert_fixes_to, assert_silent};
+
+    fn best(typed: &str, left: Option<&str>, right: Option<&str>) -> String {
+        let mut pool = Vec::new();
+        rank(typed, left, right, &mut pool)
+            .first()
+            .map(|r| r.text.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn ranks_the_intended_word_first() {
+        assert_eq!(best("plessant", Some("very"), None), "pleasant");
+        assert_eq!(best("imedietly", None, None), "immediately");
+        assert_eq!(best("recomend", Some("i"), Some("this")), "recommend");
+        assert_eq!(best("thier", Some("in"), Some("house")), "their");
+    }
+
+    #[test]
+    fn cheap_slips_cost_less() {
+        assert!(edit_cost(b"gras", b"grass") < edit_cost(b"gras", b"gram"));
+        assert!(edit_cost(b"hte", b"the") < 1.0);
+        assert!(edit_cost(b"tge", b"the") < edit_cost(b"tze", b"the"));
+        assert!(edit_cost(b"lookt", b"looked") < edit_cost(b"lookt", b"look"));
+        assert!(edit_cost(b"citys", b"cities") < edit_cost(b"citys", b"city"));
+    }
+
+    #[test]
+    fn fires_on_unknown_lowercase_words() {
+        assert_fires("T002", "The answer was plessant enough.", &["plessant"]);
+        assert_fixes_to(
+            "T002",
+            "The weather was plessant today.",
+            "The weather was pleasant today.",
+        );
+    }
+
+    #[test]
+    fn silent_on_names_codes_and_known_words() {
+        assert_silent(
+            "T002",
+            "Witkoff met Erdoğan in Antalya with NATO and the Su-57.",
+        );
+        assert_silent(
+            "T002",
+            "Visit https://youtu.be/xyzzyqq or mail foo@barqux.com now.",
+        );
+        assert_silent(
+            "T002",
+            "Putin’s envoy didn’t say; the long-time friends met.",
+        );
+        assert_silent("T002", "Mr Qzwitkoff arrived. Later qzwitkoff left.");
+        assert_silent("T002", "teh cat"); // T001's
+        assert_silent("T002", "What assurance have you 'twould be so?");
+    }
+}

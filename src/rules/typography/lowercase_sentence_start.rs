@@ -1,0 +1,249 @@
+//! `Q011 lowercase-sentence-start`: a sentence that starts with a
+//! lower-case letter (`…Kyiv and Washington. the question remains`).
+
+use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::rules::typography::{is_ambiguous_abbreviation, is_non_final_abbreviation};
+use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
+use crate::text::{Document, Token, TokenKind};
+
+/// Flags lower-case sentence starts.
+#[derive(Debug)]
+pub struct LowercaseSentenceStart;
+
+static META: RuleMeta = RuleMeta {
+    code: "Q011",
+    name: "lowercase-sentence-start",
+    family: Family::Quote,
+    summary: "A sentence that starts with a lower-case letter",
+    explanation: r#"## What it flags
+A lower-case word that starts a sentence: after a period and a space
+(optionally with an opening quote between), at the start of the text, or
+at the start of a line that follows a finished sentence, a blank line or a
+heading. Not flagged: words after `!` or `?` (`“Oh! my dear` is period
+style), after an ellipsis, after abbreviations that do not end sentences
+(`e.g.`, `Mr.`, `approx.`) or initials (`U.S.`, `p.m.`), words with a
+capital inside (`iPhone`, `eBay`), numbered list items, and lines that look
+like code.
+
+## Why it matters
+A sentence that starts in lower case reads as a typo, or as a missing
+sentence boundary.
+
+## Example
+```text
+Kyiv and Washington. the question remains   ->   Kyiv and Washington. The question remains
+```
+
+## Fix safety
+Safe after a period that follows an ordinary word or number. Unsafe at a
+line start and after `etc.`, `Inc.` and other abbreviations that may or
+may not end a sentence.
+"#,
+    default_enabled: true,
+    fix_safety: FixSafety::Sometimes,
+};
+
+enum Start {
+    /// After `.` that ends a sentence.
+    Period(Applicability),
+    /// At a line or text start.
+    Line,
+    /// Not a sentence start, or unsure.
+    No,
+}
+
+fn punct_is(doc: &Document<'_>, t: Option<&Token>, s: &str) -> bool {
+    t.is_some_and(|t| t.kind == TokenKind::Punct && doc.slice(t.span) == s)
+}
+
+/// Classifies the position before the word at `index`.
+fn sentence_start(doc: &Document<'_>, index: usize) -> Start {
+    let tokens = doc.tokens();
+    let mut i = index;
+    let mut saw_space = false;
+    let mut saw_quote = false;
+    while i > 0 {
+        i -= 1;
+        let t = tokens[i];
+        match t.kind {
+            TokenKind::Space => saw_space = true,
+            TokenKind::OpenQuote | TokenKind::AmbiguousQuote if !saw_space && !saw_quote => {
+                saw_quote = true;
+            }
+            TokenKind::Newline => return line_start(doc, i),
+            TokenKind::Punct if doc.slice(t.span) == "." => {
+                if !saw_space {
+                    return Start::No;
+                }
+                // Ellipsis `...` or a chain such as `U.S.` or `p.m.`.
+                if punct_is(doc, tokens.get(i.wrapping_sub(1)), ".") {
+                    return Start::No;
+                }
+                let Some(prev) = i.checked_sub(1).map(|j| tokens[j]) else {
+                    return Start::No;
+                };
+                return match prev.kind {
+                    TokenKind::Word => {
+                        let w = doc.slice(prev.span);
+                        let dotted = punct_is(doc, tokens.get(i.wrapping_sub(2)), ".");
+                        if w.chars().count() < 2 || dotted || is_non_final_abbreviation(w) {
+                            Start::No
+                        } else if is_ambiguous_abbreviation(w) {
+                            Start::Period(Applicability::DisplayOnly)
+                        } else {
+                            Start::Period(Applicability::Safe)
+                        }
+                    }
+                    TokenKind::Number => {
+                        // `1. item`: a numbered list.
+                        let line_start = i < 2
+                            || matches!(tokens[i - 2].kind, TokenKind::Newline)
+                            || (tokens[i - 2].kind == TokenKind::Space
+                                && (i < 3 || tokens[i - 3].kind == TokenKind::Newline));
+                        if line_start {
+                            Start::No
+                        } else {
+                            Start::Period(Applicability::Safe)
+                        }
+                    }
+                    TokenKind::CloseQuote | TokenKind::Punct
+                        if matches!(doc.slice(prev.span), "”" | "’" | ")") =>
+                    {
+                        Start::Period(Applicability::Unsafe)
+                    }
+                    _ => Start::No,
+                };
+            }
+            _ => return Start::No,
+        }
+    }
+    Start::Line
+}
+
+/// A word at the start of a line (after the Newline token at `nl`) starts a
+/// sentence when the text before ends one, is a blank line, or is a heading.
+fn line_start(doc: &Document<'_>, nl: usize) -> Start {
+    let tokens = doc.tokens();
+    let mut i = nl;
+    let mut newlines = 1;
+    while i > 0 {
+        i -= 1;
+        match tokens[i].kind {
+            TokenKind::Newline => newlines += 1,
+            TokenKind::Space => {}
+            _ => break,
+        }
+    }
+    if newlines >= 2 || (i == 0 && matches!(tokens[0].kind, TokenKind::Newline | TokenKind::Space))
+    {
+        return Start::Line;
+    }
+    let last = doc.slice(tokens[i].span);
+    if matches!(last, "." | "!" | "?" | "”" | ":") {
+        if last == "." && punct_is(doc, tokens.get(i.wrapping_sub(1)), ".") {
+            return Start::No;
+        }
+        return Start::Line;
+    }
+    // A heading: a short line without final punctuation, words capitalised.
+    let line_begin = (0..i)
+        .rev()
+        .find(|&j| tokens[j].kind == TokenKind::Newline)
+        .map_or(0, |j| j + 1);
+    let words: Vec<&str> = tokens[line_begin..=i]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.slice(t.span))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    if !words.is_empty() && words.len() <= 12 && capitalised * 2 > words.len() {
+        return Start::Line;
+    }
+    Start::No
+}
+
+impl Rule for LowercaseSentenceStart {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        let text = doc.text();
+        for (index, token) in doc.words() {
+            let word = doc.slice(token.span);
+            let Some(first) = word.chars().next() else {
+                continue;
+            };
+            if !first.is_ascii_lowercase() || word.chars().any(char::is_uppercase) {
+                continue;
+            }
+            let applicability = match sentence_start(doc, index) {
+                Start::Period(a) => a,
+                Start::Line => {
+                    // Code-like lines keep their case.
+                    let line_end = text[token.span.end..]
+                        .find('\n')
+                        .map_or(text.len(), |e| token.span.end + e);
+                    let rest = &text[token.span.end..line_end];
+                    if rest.contains(['=', '{', '}', '<', '>', '$', '#', '(', '_'])
+                        || rest.trim().is_empty()
+                    {
+                        continue;
+                    }
+                    Applicability::Unsafe
+                }
+                Start::No => continue,
+            };
+            let mut fixed = String::with_capacity(word.len());
+            fixed.push(first.to_ascii_uppercase());
+            fixed.push_str(&word[1..]);
+            out.push(
+                Finding::new(
+                    &META,
+                    token.span,
+                    format!("Sentence starts with lower-case `{word}`"),
+                )
+                .suggest(
+                    Suggestion::replace(token.span, &fixed, applicability)
+                        .because("a sentence starts with a capital"),
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_fires, assert_fixes_to, assert_silent};
+
+    #[test]
+    fn capitalises_sentence_starts() {
+        assert_fixes_to(
+            "Q011",
+            "Kyiv and Washington. the question remains. “upon my word, he said",
+            "Kyiv and Washington. The question remains. “Upon my word, he said",
+        );
+        assert_fixes_to(
+            "Q011",
+            "Potential Role Ahead\ntrump’s role is big.",
+            "Potential Role Ahead\nTrump’s role is big.",
+        );
+        assert_fires("Q011", "In 1886. the islands", &["the"]);
+    }
+
+    #[test]
+    fn leaves_abbreviations_exclamations_and_lists() {
+        assert_silent(
+            "Q011",
+            "It is, e.g. the best. Mr. smith came at 3 p.m. on Monday. “Oh! my dear” and... well. See iPhone.",
+        );
+        assert_silent("Q011", "Items:\n1. apples\n2. pears");
+        assert_silent(
+            "Q011",
+            "A long line of wrapped prose that does not end\nhere but goes on",
+        );
+    }
+}

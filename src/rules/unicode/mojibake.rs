@@ -1,0 +1,580 @@
+//! `U001 mojibake`: UTF-8 text that was decoded with a single-byte code page
+//! (`Burundiâ€™s`, `rÃ©gime`, `Ã¢â‚¬â„¢`), and C1 control characters that
+//! stand for Windows-1252 punctuation.
+//!
+//! The method: for each supported code page, map every non-ASCII character
+//! back to its byte and look for runs that form a valid UTF-8 sequence (a
+//! lead byte followed by continuation bytes). Runs that touch form a
+//! cluster; a cluster is re-decoded (repeatedly, for text that was mangled
+//! twice) and repaired only when
+//! - the source looks wrong where it stands (a symbol in the middle of a
+//!   word, a capital letter after a lower-case one, a control character, a
+//!   three-byte sequence with punctuation in it), and
+//! - every decoded character is plausible text (no control, IPA, combining
+//!   or rare-script character; a letter sits next to a letter), and
+//! - the document supports it: a cluster made only of two-byte sequences
+//!   needs a three-byte cluster elsewhere, or a document where (nearly) all
+//!   non-ASCII text decodes the same way. This keeps real words such as
+//!   `DrÃ¥ber` beside a correct `–`, `NICIODATĂ™` or `Ã’s` intact.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::codepages;
+use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
+use crate::text::{Document, Span};
+
+/// Flags mojibake and repairs it when the re-decoding is certain.
+#[derive(Debug)]
+pub struct Mojibake;
+
+static META: RuleMeta = RuleMeta {
+    code: "U001",
+    name: "mojibake",
+    family: Family::Unicode,
+    summary: "UTF-8 text decoded as Windows-1252, Latin-1 or another single-byte code page",
+    explanation: r#"## What it flags
+Characters that are the bytes of UTF-8 text read with the wrong code page:
+`â€™` for `’`, `Ã©` for `é`, `â€œ` for `“`, text mangled twice
+(`Ã¢â‚¬â„¢`), and stray C1 control characters that stand for
+Windows-1252 punctuation (`\x93` for `“`). The code pages tried are
+Windows-1252 (and Latin-1), Windows-1251, Windows-1250, ISO-8859-2,
+Mac Roman, CP437 and KOI8-R.
+
+## Why it matters
+Mojibake makes names and punctuation unreadable and breaks search and
+spelling tools. It comes from pasting or scraping text through a tool that
+guessed the wrong encoding.
+
+## Example
+```text
+Burundiâ€™s two major ethnic groups   ->   Burundi’s two major ethnic groups
+la rÃ©gion                          ->   la région
+```
+
+## Fix safety
+Only clusters that look wrong where they stand and decode to plausible
+text are repaired; real words with `Ã` or `â` are left alone. A repair
+backed by a three-byte sequence or a C1 control is safe; one that rests on
+two-byte sequences only (`Ã©`) is unsafe.
+"#,
+    default_enabled: true,
+    fix_safety: FixSafety::Sometimes,
+};
+
+/// A code page and its display name.
+struct Codepage {
+    name: &'static str,
+    high: &'static [char; 128],
+}
+
+const CODEPAGES: [Codepage; 7] = [
+    Codepage {
+        name: "Windows-1252",
+        high: &codepages::CP1252,
+    },
+    Codepage {
+        name: "Windows-1251",
+        high: &codepages::CP1251,
+    },
+    Codepage {
+        name: "Windows-1250",
+        high: &codepages::CP1250,
+    },
+    Codepage {
+        name: "ISO-8859-2",
+        high: &codepages::ISO_8859_2,
+    },
+    Codepage {
+        name: "Mac Roman",
+        high: &codepages::MAC_ROMAN,
+    },
+    Codepage {
+        name: "CP437",
+        high: &codepages::CP437,
+    },
+    Codepage {
+        name: "KOI8-R",
+        high: &codepages::KOI8_R,
+    },
+];
+
+/// Char -> byte maps, one per code page, built once.
+fn reverse_maps() -> &'static Vec<FxHashMap<char, u8>> {
+    static MAPS: OnceLock<Vec<FxHashMap<char, u8>>> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        CODEPAGES
+            .iter()
+            .enumerate()
+            .map(|(n, cp)| {
+                let mut map = FxHashMap::default();
+                for (i, &c) in cp.high.iter().enumerate() {
+                    map.insert(c, 0x80 + i as u8);
+                }
+                if n == 0 {
+                    // Windows-1252 doubles as Latin-1: C1 controls are their bytes.
+                    for b in 0x80u8..=0x9F {
+                        map.entry(char::from(b)).or_insert(b);
+                    }
+                }
+                map
+            })
+            .collect()
+    })
+}
+
+fn encode(maps: &[FxHashMap<char, u8>], cp: usize, c: char) -> Option<u8> {
+    if c.is_ascii() {
+        Some(c as u8)
+    } else {
+        maps[cp].get(&c).copied()
+    }
+}
+
+/// Symbols that naturally end a word (`word…`, `word™`, `word—`).
+const NATURAL_END: &[char] = &[
+    '\u{2019}', '\u{201D}', '\u{2122}', '\u{2026}', '\u{2014}', '\u{2013}', '\u{00AE}', '\u{00B0}',
+    '\'', '"', '\u{203A}', '\u{00BB}', '\u{2020}', '\u{2021}', '\u{00B4}', '\u{00A8}',
+];
+
+/// Letters of Windows-1252's upper half that never follow an accented capital.
+const ODD_LETTERS: &[char] = &[
+    '\u{0160}', '\u{0161}', '\u{0152}', '\u{0153}', '\u{017D}', '\u{017E}', '\u{0178}', '\u{0192}',
+    '\u{00AA}', '\u{00BA}', '\u{00B5}',
+];
+
+/// One UTF-8 sequence found in the text.
+#[derive(Clone, Copy, Debug)]
+struct Seq {
+    start: usize,
+    end: usize,
+    decoded: char,
+    /// The source looks wrong where it stands.
+    evidence: bool,
+    /// A three- or four-byte sequence with a non-letter in it.
+    strong: bool,
+    /// The continuation byte was a no-break space that became a space.
+    lost_space: bool,
+    /// With `lost_space`: keep a space after the decoded char (`Ã perturber`).
+    keep_space: bool,
+}
+
+/// A repair of one cluster.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Repair {
+    pub span: Span,
+    pub replacement: String,
+    pub safe: bool,
+    pub codepage: &'static str,
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9F}').contains(&c)
+}
+
+/// Whether `c` may stand in repaired text.
+fn is_plausible(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0x20..=0x7E | 0xA0..=0x17F => true,
+        0x180..=0x24F => matches!(u, 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1CD..=0x1DC | 0x218..=0x21B),
+        0x370..=0x3FF => c.is_alphabetic() || u == 0x37E,
+        0x400..=0x4FF => true,
+        0x5D0..=0x5F4 => true,
+        0x60C | 0x61B | 0x61F | 0x620..=0x64A | 0x660..=0x669 | 0x66E..=0x6D3 => true,
+        0x900..=0xE7F => true,
+        0x1E00..=0x1EFF => true,
+        0x2010..=0x2027 | 0x2030..=0x205E => true,
+        0x20A0..=0x20BF | 0x2100..=0x27BF => true,
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => true,
+        0xFB00..=0xFB4F | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0xFFFD => true,
+        0x1F300..=0x1FAFF | 0x20000..=0x2FFFF => true,
+        _ => false,
+    }
+}
+
+fn utf8_tail_len(lead: u8) -> usize {
+    match lead {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => 0,
+    }
+}
+
+/// Non-ASCII chars of the text with their byte offsets.
+fn non_ascii(text: &str) -> Vec<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("char boundary");
+        out.push((i, c));
+        i += c.len_utf8();
+    }
+    out
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn char_after(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// Finds the UTF-8 sequences of code page `cp` in the text; returns them
+/// and the number of non-ASCII chars they leave out.
+fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
+    let maps = reverse_maps();
+    let bytes = text.as_bytes();
+    let mut seqs = Vec::new();
+    let mut uncovered = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, lead) = chars[i];
+        let Some(lead_byte) = encode(maps, cp, lead) else {
+            uncovered += 1;
+            i += 1;
+            continue;
+        };
+        let tail = utf8_tail_len(lead_byte);
+        if tail == 0 {
+            uncovered += 1;
+            i += 1;
+            continue;
+        }
+        let mut buf = [lead_byte, 0, 0, 0];
+        let mut end = start + lead.len_utf8();
+        let mut wildcard = false;
+        let mut lost_space = false;
+        let mut ok = true;
+        let mut conts: [(char, usize); 3] = [('\0', 0); 3];
+        for k in 1..=tail {
+            let next = chars.get(i + k).filter(|(off, _)| *off == end);
+            match next {
+                Some(&(off, c)) if c == '\u{FFFD}' => {
+                    wildcard = true;
+                    buf[k] = 0xBF;
+                    conts[k - 1] = (c, off);
+                    end = off + c.len_utf8();
+                }
+                Some(&(off, c)) => match encode(maps, cp, c) {
+                    Some(b @ 0x80..=0xBF) => {
+                        buf[k] = b;
+                        conts[k - 1] = (c, off);
+                        end = off + c.len_utf8();
+                    }
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                },
+                None if tail == 1 && bytes.get(end) == Some(&b' ') => {
+                    // A no-break space that became a space: `Ã perturber`.
+                    lost_space = true;
+                    buf[1] = 0xA0;
+                    conts[0] = (' ', end);
+                    end += 1;
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            uncovered += 1;
+            i += 1;
+            continue;
+        }
+        let decoded = match std::str::from_utf8(&buf[..=tail]) {
+            Ok(s) if wildcard => s.chars().next().map(|_| '\u{FFFD}'),
+            Ok(s) => s.chars().next(),
+            Err(_) if wildcard && tail == 1 => Some('\u{FFFD}'),
+            Err(_) => None,
+        };
+        let Some(decoded) = decoded else {
+            uncovered += 1;
+            i += 1;
+            continue;
+        };
+        let before = char_before(text, start);
+        let mut seq = Seq {
+            start,
+            end,
+            decoded,
+            evidence: false,
+            strong: false,
+            lost_space,
+            keep_space: false,
+        };
+        if lost_space {
+            let word_start = !before.is_some_and(char::is_alphabetic);
+            let after = char_after(text, end);
+            if !decoded.is_alphabetic() || !(word_start || after.is_some_and(char::is_alphabetic)) {
+                uncovered += 1;
+                i += 1;
+                continue;
+            }
+            seq.keep_space = word_start && matches!(decoded, 'à' | 'À');
+        } else {
+            let mut evidence = lead.is_uppercase() && before.is_some_and(char::is_lowercase);
+            let mut any_non_letter = !lead.is_alphabetic();
+            for (k, &(c, off)) in conts[..tail].iter().enumerate() {
+                let follow = char_after(text, off + c.len_utf8());
+                let prev = if k == 0 { lead } else { conts[k - 1].0 };
+                if is_c1(c) || matches!(c, '\u{A0}' | '\u{AD}' | '\u{FFFD}') {
+                    evidence = true;
+                    any_non_letter = true;
+                } else if !c.is_alphabetic() {
+                    any_non_letter = true;
+                    let mid = follow.is_some_and(|f| f.is_alphanumeric() || !f.is_ascii());
+                    let apostrophe = matches!(c, '\u{2019}' | '\'')
+                        && prev.is_alphabetic()
+                        && follow.is_some_and(char::is_alphabetic);
+                    if (mid && !apostrophe) || (!mid && !NATURAL_END.contains(&c)) {
+                        evidence = true;
+                    }
+                } else if cp == 0 && ODD_LETTERS.contains(&c) {
+                    evidence = true;
+                }
+            }
+            seq.strong = tail >= 2 && any_non_letter;
+            seq.evidence = evidence || seq.strong;
+        }
+        seqs.push(seq);
+        i += tail + 1;
+    }
+    (seqs, uncovered)
+}
+
+/// Re-decodes a repaired string that is itself mojibake (text mangled twice
+/// or three times), as long as the whole string decodes.
+fn redecode_fully(s: String) -> String {
+    let maps = reverse_maps();
+    let mut cur = s;
+    for _ in 0..3 {
+        if cur.is_ascii() {
+            break;
+        }
+        let mut next = None;
+        for cp in 0..CODEPAGES.len() {
+            let bytes: Option<Vec<u8>> = cur.chars().map(|c| encode(maps, cp, c)).collect();
+            if let Some(Ok(d)) = bytes.map(String::from_utf8) {
+                if d.chars().count() < cur.chars().count() && d.chars().all(is_plausible) {
+                    next = Some(d);
+                    break;
+                }
+            }
+        }
+        match next {
+            Some(d) => cur = d,
+            None => break,
+        }
+    }
+    cur
+}
+
+/// A candidate cluster under one code page.
+struct Cluster {
+    span: Span,
+    replacement: String,
+    evidence: bool,
+    strong: bool,
+    lost_space_only: bool,
+    plausible: bool,
+}
+
+fn clusters(text: &str, seqs: &[Seq]) -> Vec<Cluster> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < seqs.len() {
+        let mut j = i + 1;
+        while j < seqs.len() && seqs[j].start == seqs[j - 1].end && !seqs[j - 1].lost_space {
+            j += 1;
+        }
+        let group = &seqs[i..j];
+        let mut decoded = String::new();
+        for s in group {
+            decoded.push(s.decoded);
+            if s.keep_space {
+                decoded.push(' ');
+            }
+        }
+        let replacement = redecode_fully(decoded);
+        let span = Span::new(group[0].start, group[group.len() - 1].end);
+        let before = char_before(text, span.start);
+        let after = char_after(text, span.end);
+        let mut plausible = replacement.chars().all(is_plausible);
+        let letters: Vec<char> = replacement.chars().filter(|c| !c.is_whitespace()).collect();
+        if plausible && letters.len() == 1 && letters[0].is_alphabetic() {
+            let c = letters[0];
+            let attached = before.is_some_and(char::is_alphanumeric)
+                || (after.is_some_and(char::is_alphanumeric) && !replacement.ends_with(' '));
+            plausible = attached || matches!(c, 'à' | 'À');
+        }
+        out.push(Cluster {
+            span,
+            replacement,
+            evidence: group.iter().any(|s| s.evidence),
+            strong: group.iter().any(|s| s.strong),
+            lost_space_only: group.iter().all(|s| s.lost_space),
+            plausible,
+        });
+        i = j;
+    }
+    out
+}
+
+/// The repairs for `text`: mojibake clusters under the code page that
+/// explains most of the text, then stray C1 controls.
+pub(crate) fn repairs(text: &str) -> Vec<Repair> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    let chars = non_ascii(text);
+    let mut best: Vec<Repair> = Vec::new();
+    for (cp, page) in CODEPAGES.iter().enumerate() {
+        let (seqs, uncovered) = scan(text, &chars, cp);
+        if seqs.is_empty() {
+            continue;
+        }
+        let cands = clusters(text, &seqs);
+        let strong_clusters = cands
+            .iter()
+            .filter(|c| c.strong && c.plausible && c.evidence)
+            .count();
+        let n = seqs.iter().filter(|s| !s.lost_space).count();
+        let supported =
+            strong_clusters >= 1 || (n >= 1 && uncovered == 0) || (n >= 2 && n >= 3 * uncovered);
+        let mut accepted: Vec<Repair> = Vec::new();
+        let mut evidence_clusters = 0;
+        for c in &cands {
+            if c.plausible && c.evidence && (c.strong || supported) {
+                evidence_clusters += 1;
+                accepted.push(Repair {
+                    span: c.span,
+                    replacement: c.replacement.clone(),
+                    safe: c.strong,
+                    codepage: page.name,
+                });
+            }
+        }
+        if evidence_clusters > 0 && supported {
+            for c in &cands {
+                if c.lost_space_only && c.plausible {
+                    accepted.push(Repair {
+                        span: c.span,
+                        replacement: c.replacement.clone(),
+                        safe: false,
+                        codepage: page.name,
+                    });
+                }
+            }
+        }
+        if accepted.len() > best.len() {
+            accepted.sort_by_key(|r| r.span.start);
+            best = accepted;
+        }
+    }
+    // Stray C1 controls stand for Windows-1252 punctuation (`\x93` -> `“`).
+    for &(off, c) in &chars {
+        if !is_c1(c) || best.iter().any(|r| r.span.start <= off && off < r.span.end) {
+            continue;
+        }
+        let mapped = codepages::CP1252[c as usize - 0x80];
+        if !is_c1(mapped) {
+            best.push(Repair {
+                span: Span::new(off, off + c.len_utf8()),
+                replacement: mapped.to_string(),
+                safe: true,
+                codepage: "Windows-1252",
+            });
+        }
+    }
+    best.sort_by_key(|r| r.span.start);
+    best
+}
+
+impl Rule for Mojibake {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        for r in repairs(doc.text()) {
+            let source = doc.slice(r.span);
+            let applicability = if r.safe {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            };
+            let message = format!(
+                "`{}` is mojibake for `{}`",
+                source.escape_debug(),
+                r.replacement.escape_debug()
+            );
+            out.push(
+                Finding::new(&META, r.span, message).suggest(
+                    Suggestion::replace(r.span, &r.replacement, applicability)
+                        .because(format!("UTF-8 bytes read as {}", r.codepage)),
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{assert_fixes_to, assert_silent};
+
+    #[test]
+    fn repairs_windows_1252_mojibake() {
+        assert_fixes_to("U001", "Burundiâ€™s groups", "Burundi’s groups");
+        assert_fixes_to("U001", "la rÃ©gion et lâ€™Ã©tÃ©", "la région et l’été");
+        assert_fixes_to("U001", "the worldÃ¢â‚¬â„¢s highest", "the world’s highest");
+        assert_fixes_to("U001", "RUF MICH ZURÃœCK", "RUF MICH ZURÜCK");
+        assert_fixes_to("U001", "Nepalâ\u{80}\u{99}s new", "Nepal’s new");
+    }
+
+    #[test]
+    fn repairs_other_code_pages() {
+        assert_fixes_to("U001", "Le Vigne di Zam√≤", "Le Vigne di Zamò");
+        assert_fixes_to("U001", "UkrsotsbankвЂ™s rating", "Ukrsotsbank’s rating");
+        assert_fixes_to("U001", "Tiß║┐ng Viß╗çt", "Tiếng Việt");
+    }
+
+    #[test]
+    fn maps_stray_c1_controls() {
+        assert_fixes_to(
+            "U001",
+            "\u{84}Handwerk\u{93}: parlé\u{85} Tu",
+            "„Handwerk“: parlé… Tu",
+        );
+    }
+
+    #[test]
+    fn leaves_real_text_alone() {
+        for text in [
+            "Bremer/Mccoy – DrÃ¥ber",
+            "There are a lot of Ã’s in mojibake text",
+            "NICIODATĂ™",
+            "RETWEET SE VOCÊ…",
+            "4288×…",
+            "a radius of 10 Å—",
+            "(-1/2)! = √π",
+            "( o¬ô )",
+            "São Paulo, NÃO, Vĩnh, “quoted”—dash… naïve café",
+            "These control characters are apparently intentional \u{81}",
+        ] {
+            assert_silent("U001", text);
+        }
+    }
+}
