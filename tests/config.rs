@@ -42,7 +42,7 @@ fn config_file_allows_words_excludes_paths_and_overrides_rules() {
     write(
         d,
         "copyedit.toml",
-        "exclude = [\"vendor/\"]\n[words]\nallow = [\"teh\"]\nfiles = [\"words.txt\"]\n\n[[overrides]]\npaths = [\"legal/**\"]\nignore = [\"T001\"]\n",
+        "select = [\"T001\"]\nexclude = [\"vendor/\"]\n[words]\nallow = [\"teh\"]\nfiles = [\"words.txt\"]\n\n[[overrides]]\npaths = [\"legal/**\"]\nignore = [\"T001\"]\n",
     );
     write(d, "words.txt", "# project words\nwiht\n");
     write(d, "a.md", "teh wiht recieve\n");
@@ -76,7 +76,13 @@ fn pyproject_table_and_nearest_file_win() {
     write(d, "sub/copyedit.toml", "[words]\nallow = [\"wiht\"]\n");
     write(d, "a.md", TYPOS);
     write(d, "sub/b.md", TYPOS);
-    let r = run_in(d, &["check", "--format", "github", "a.md", "sub/b.md"], b"");
+    let r = run_in(
+        d,
+        &[
+            "check", "--select", "T001", "--format", "github", "a.md", "sub/b.md",
+        ],
+        b"",
+    );
     snapshot!("nearest_config", r.transcript());
 }
 
@@ -135,7 +141,18 @@ fn explicit_config_flag() {
         "[words]\nallow = [\"teh\", \"wiht\"]\n",
     );
     write(d, "a.md", TYPOS);
-    let r = run_in(d, &["check", "--config", "elsewhere/ce.toml", "a.md"], b"");
+    let r = run_in(
+        d,
+        &[
+            "check",
+            "--select",
+            "T001",
+            "--config",
+            "elsewhere/ce.toml",
+            "a.md",
+        ],
+        b"",
+    );
     assert_eq!(r.code, 0, "{}", r.transcript());
     let r = run_in(d, &["check", "--config", "missing.toml", "a.md"], b"");
     assert_eq!(r.code, 2);
@@ -251,10 +268,20 @@ fn statistics_and_diff_formats() {
     let d = dir.path();
     write(d, "a.md", "teh and teh, wiht\n");
     write(d, "b.txt", "recieve teh\n");
-    let r = run_in(d, &["check", "--statistics", "a.md", "b.txt"], b"");
+    let r = run_in(
+        d,
+        &["check", "--select", "T001", "--statistics", "a.md", "b.txt"],
+        b"",
+    );
     assert_eq!(r.code, 1);
     snapshot!("statistics", r.transcript());
-    let r = run_in(d, &["check", "--format", "diff", "a.md", "b.txt"], b"");
+    let r = run_in(
+        d,
+        &[
+            "check", "--select", "T001", "--format", "diff", "a.md", "b.txt",
+        ],
+        b"",
+    );
     assert_eq!(r.code, 1);
     snapshot!("check_diff", r.transcript());
     // Nothing was written.
