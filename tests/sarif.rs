@@ -176,7 +176,10 @@ fn apply_unified(old: &str, diff: &str) -> String {
 
 #[test]
 fn sarif_snapshot() {
-    let r = run(&["check", "--select", "T001", "--format", "sarif", FIXTURE], b"");
+    let r = run(
+        &["check", "--select", "T001", "--format", "sarif", FIXTURE],
+        b"",
+    );
     assert_eq!(r.code, 1);
     snapshot!("sarif_typos", r.stdout);
 }
