@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::fix::{fix_until_stable, FixOutcome};
 use crate::rules::spun::{document_spin, SpinVerdict};
 use crate::rules::{CheckContext, Rule};
+use crate::suppress::Suppressions;
 use crate::text::{Document, Format};
 
 /// What checking one document produced.
@@ -66,7 +67,7 @@ impl Engine {
     }
 
     /// Runs every enabled rule; findings sorted by (start, end, code), exact
-    /// duplicates dropped.
+    /// duplicates dropped, inline ignores ([`crate::suppress`]) honoured.
     #[must_use]
     pub fn check(&self, doc: &Document<'_>) -> Vec<Finding> {
         self.check_with_names(doc, None)
@@ -95,6 +96,7 @@ impl Engine {
         findings.dedup_by(|a, b| {
             a.span == b.span && a.rule.code == b.rule.code && a.message == b.message
         });
+        Suppressions::scan(doc).retain(doc, &mut findings);
         findings
     }
 

@@ -20,10 +20,12 @@
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod batch;
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;
 pub mod config;
+pub mod config_file;
 pub mod diagnostic;
 pub mod dict;
 pub mod dump;
@@ -35,6 +37,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod text;
 
 #[cfg(test)]

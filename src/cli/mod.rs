@@ -1,14 +1,19 @@
 //! The command line: arguments (clap derive) and their conversion to settings.
 
+pub mod config_cmd;
 pub mod dump;
+pub mod engines;
 pub mod report;
+pub mod review;
 pub mod run;
+pub mod scope;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::{DashStyle, Dialect, QuoteStyle, Settings};
+use crate::config_file::{CliSettings, ConfigSource};
 use crate::diagnostic::Applicability;
 
 /// Finds and repairs damaged English prose: typos, typography and Unicode,
@@ -45,6 +50,17 @@ pub enum Command {
         after_help = "Examples:\n  copyedit diff docs/ > fixes.patch && patch -p1 < fixes.patch\n  copyedit diff --unsafe-fixes article.txt"
     )]
     Diff(FixArgs),
+    /// Review proposed fixes one by one on a terminal: accept, reject, pick an
+    /// alternative or type your own; accepted fixes are written at the end of each file.
+    #[command(
+        after_help = "Keys: y accept · n reject · 1-9 pick a suggestion · e edit · s skip the rest of the file · q quit (keeping decisions so far) · ? help\n\nExamples:\n  copyedit review docs/\n  copyedit review --select T notes.md"
+    )]
+    Review(ReviewArgs),
+    /// Show configuration: `config --show [PATH]` prints the settings in effect for PATH.
+    #[command(
+        after_help = "Examples:\n  copyedit config --show\n  copyedit config --show docs/legal/terms.md"
+    )]
+    Config(ConfigArgs),
     /// Write a self-contained HTML page to review a run's proposed changes as diffs, with
     /// charts and accept/reject controls that export a decisions file for `copyedit apply`.
     #[command(
@@ -97,15 +113,23 @@ pub struct CommonArgs {
     #[arg(long = "allow-word", value_name = "WORD")]
     pub allow_words: Vec<String>,
     /// Spelling variety to enforce; by default both American and British spellings are accepted.
-    #[arg(long, value_enum, default_value_t = DialectArg::Any)]
-    pub dialect: DialectArg,
+    #[arg(long, value_enum)]
+    pub dialect: Option<DialectArg>,
     /// Quote style: the document's majority (auto), or force curly or straight quotes, or keep
-    /// mixed quotes as they are.
-    #[arg(long, value_enum, default_value_t = QuotesArg::Auto)]
-    pub quotes: QuotesArg,
+    /// mixed quotes as they are. [default: auto]
+    #[arg(long, value_enum)]
+    pub quotes: Option<QuotesArg>,
     /// Dash to use for a hyphen standing in for a dash when the document has no dash yet.
-    #[arg(long, value_enum, default_value_t = DashArg::EnDash)]
-    pub dash: DashArg,
+    /// [default: en-dash]
+    #[arg(long, value_enum)]
+    pub dash: Option<DashArg>,
+    /// Use this configuration file for every input instead of finding `copyedit.toml` /
+    /// `pyproject.toml` ([tool.copyedit]) by walking up from each file.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    pub no_config: bool,
     /// Worker threads (default: all cores, or RAYON_NUM_THREADS when set).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -123,12 +147,50 @@ pub struct CheckArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Output format: `human` snippets or `json` (JSON Lines; schema in the README).
+    /// Output format: `human` snippets, `json` (JSON Lines; schema in the README), `sarif`
+    /// (SARIF 2.1.0 with fixes), `github` (workflow annotations) or `diff` (the unified diff
+    /// `fix` would apply).
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
     /// Count unsafe fixes as applicable when marking `[*]` and counting fixable findings.
     #[arg(long)]
     pub unsafe_fixes: bool,
+    /// Print how many findings each rule has instead of the findings (human), or as
+    /// `statistics` lines before the summary (json).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Report only findings not recorded in FILE; when FILE does not exist, record today's
+    /// findings in it and report none.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since the git revision REV (untracked files
+    /// count as changed everywhere).
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+}
+
+/// Arguments of `review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Arguments of `config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the effective settings (the configuration file found, rules, words…).
+    #[arg(long)]
+    pub show: bool,
+    /// The file or directory whose settings to show (default: the current directory).
+    pub path: Option<PathBuf>,
+    /// Use this configuration file instead of finding one.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 /// Arguments of `fix` and `diff`.
@@ -178,6 +240,12 @@ pub enum FormatArg {
     Human,
     /// JSON Lines.
     Json,
+    /// SARIF 2.1.0 (one JSON document), fixes included.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// The unified diff `fix` would apply.
+    Diff,
 }
 
 /// `--dialect`.
@@ -225,33 +293,62 @@ pub enum ColorArg {
 }
 
 impl CommonArgs {
-    /// The settings these options describe.
+    /// The settings these options describe, without any configuration file.
     #[must_use]
     pub fn settings(&self, unsafe_fixes: bool) -> Settings {
-        Settings {
+        let mut s = Settings::default();
+        let cli = self.cli_settings(unsafe_fixes);
+        s.select = cli.select;
+        s.ignore = cli.ignore;
+        if cli.unsafe_fixes {
+            s.fix_level = Applicability::Unsafe;
+        }
+        s.dialect = cli.dialect.unwrap_or(s.dialect);
+        s.quotes = cli.quotes.unwrap_or(s.quotes);
+        s.dash = cli.dash.unwrap_or(s.dash);
+        s.allow_words = cli.allow_words;
+        s
+    }
+
+    /// The options given on the command line, layered over configuration files.
+    #[must_use]
+    pub fn cli_settings(&self, unsafe_fixes: bool) -> CliSettings {
+        CliSettings {
             select: self.select.clone(),
             ignore: self.ignore.clone(),
-            fix_level: if unsafe_fixes {
-                Applicability::Unsafe
-            } else {
-                Applicability::Safe
-            },
-            dialect: match self.dialect {
+            unsafe_fixes,
+            dialect: self.dialect.map(|d| match d {
                 DialectArg::Any => Dialect::Any,
                 DialectArg::EnUs => Dialect::EnUs,
                 DialectArg::EnGb => Dialect::EnGb,
-            },
-            quotes: match self.quotes {
+            }),
+            quotes: self.quotes.map(|q| match q {
                 QuotesArg::Auto => QuoteStyle::Auto,
                 QuotesArg::Curly => QuoteStyle::Curly,
                 QuotesArg::Straight => QuoteStyle::Straight,
                 QuotesArg::Keep => QuoteStyle::Keep,
-            },
-            dash: match self.dash {
+            }),
+            dash: self.dash.map(|d| match d {
                 DashArg::EnDash => DashStyle::SpacedEnDash,
                 DashArg::EmDash => DashStyle::EmDash,
-            },
+            }),
             allow_words: self.allow_words.clone(),
         }
+    }
+
+    /// Where configuration comes from.
+    #[must_use]
+    pub fn config_source(&self) -> ConfigSource {
+        config_source(self.config.as_ref(), self.no_config)
+    }
+}
+
+/// `--config` / `--no-config` as a [`ConfigSource`].
+#[must_use]
+pub fn config_source(config: Option<&PathBuf>, no_config: bool) -> ConfigSource {
+    match (config, no_config) {
+        (_, true) => ConfigSource::None,
+        (Some(p), false) => ConfigSource::File(p.clone()),
+        (None, false) => ConfigSource::Discover,
     }
 }

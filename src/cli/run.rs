@@ -10,12 +10,14 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use crate::batch::BatchNames;
+use crate::cli::engines::Engines;
+use crate::cli::scope::Scope;
 use crate::cli::{CheckArgs, Cli, ColorArg, Command, CommonArgs, FixArgs, FormatArg};
-use crate::diagnostic::Applicability;
+use crate::diagnostic::{Applicability, Finding};
 use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::input::{self, FileStamp, Input};
-use crate::render::{diff, human, json};
+use crate::render::{diff, github, human, json, sarif};
 use crate::rules::{Family, REGISTRY};
 use crate::source::Origin;
 use crate::text::Document;
@@ -41,6 +43,8 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Check(args) => check(&args),
         Command::Fix(args) => fix_or_diff(&args, Mode::Fix),
         Command::Diff(args) => fix_or_diff(&args, Mode::Diff),
+        Command::Review(args) => crate::cli::review::run(&args),
+        Command::Config(args) => crate::cli::config_cmd::run(&args),
         Command::Report(args) => crate::cli::report::report(&args),
         Command::Apply(args) => crate::cli::report::apply(&args),
         Command::Dump(args) => crate::cli::dump::run(&args),
@@ -98,6 +102,12 @@ fn rules_table() -> String {
         );
     }
     s
+}
+
+/// Engines for a command's inputs: configuration files layered under the
+/// command line.
+fn engines(common: &CommonArgs, unsafe_fixes: bool) -> Result<Engines> {
+    Engines::new(common.config_source(), common.cli_settings(unsafe_fixes))
 }
 
 pub(crate) fn configure_threads(common: &CommonArgs) -> Result<()> {
@@ -196,6 +206,12 @@ struct Outcome {
     fixed: usize,
     changed: bool,
     errors: usize,
+    /// SARIF results (`--format sarif`).
+    sarif: Vec<serde_json::Value>,
+    /// Per rule code: (findings, fixable), for `--statistics`.
+    by_rule: std::collections::BTreeMap<&'static str, (usize, usize)>,
+    /// Keys recorded into a new baseline.
+    baseline_keys: Vec<crate::baseline::Key>,
 }
 
 fn error_outcome(e: &Error, format: FormatArg) -> Outcome {
@@ -214,12 +230,13 @@ fn error_outcome(e: &Error, format: FormatArg) -> Outcome {
 
 fn check(args: &CheckArgs) -> ExitStatus {
     let common = &args.common;
-    if let Err(e) = configure_threads(common) {
-        eprintln!("error: {e}");
-        return ExitStatus::Error;
-    }
-    let engine = match Engine::new(common.settings(args.unsafe_fixes)) {
-        Ok(e) => e,
+    let setup = configure_threads(common)
+        .and_then(|()| engines(common, args.unsafe_fixes))
+        .and_then(|e| {
+            Scope::new(args.baseline.as_deref(), args.changed_since.as_deref()).map(|s| (e, s))
+        });
+    let (engines, scope) = match setup {
+        Ok(x) => x,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitStatus::Error;
@@ -228,35 +245,123 @@ fn check(args: &CheckArgs) -> ExitStatus {
     let style = human::Style {
         color: args.format == FormatArg::Human && use_color(common.color),
     };
-    let level = engine.settings().fix_level;
+    let level = engines
+        .for_path(None)
+        .ok()
+        .flatten()
+        .map_or(Applicability::Safe, |e| e.settings().fix_level);
     let pending = gather(&common.paths);
-    let names = batch_names(&engine, &pending);
+    let names = batch_names(&engines, &pending);
     let names = names.as_ref().map(BatchNames::names);
     let outcomes: Vec<Outcome> = pending
         .into_par_iter()
-        .map(|p| match load(p) {
-            Ok(Some(loaded)) => check_one(&engine, &loaded, args.format, level, style, names),
-            Ok(None) => Outcome::default(),
-            Err(e) => error_outcome(&e, args.format),
+        .map(|p| {
+            match load(p).and_then(|l| {
+                l.map(|l| engines.for_origin(&l.origin).map(|e| (l, e)))
+                    .transpose()
+            }) {
+                Ok(Some((loaded, Some(engine)))) => {
+                    check_one(&engine, &loaded, args, &scope, style, names)
+                }
+                Ok(_) => Outcome::default(),
+                Err(e) => error_outcome(&e, args.format),
+            }
         })
         .collect();
     let mut total = Outcome::default();
-    for o in &outcomes {
-        print_outcome(o);
+    for o in outcomes {
+        print_outcome(&o);
         total.sources += o.sources;
         total.findings += o.findings;
         total.fixable += o.fixable;
         total.errors += o.errors;
+        total.sarif.extend(o.sarif);
+        total.baseline_keys.extend(o.baseline_keys);
+        for (code, (n, fixable)) in o.by_rule {
+            let e = total.by_rule.entry(code).or_default();
+            e.0 += n;
+            e.1 += fixable;
+        }
+    }
+    if scope.is_recording() {
+        let path = args
+            .baseline
+            .as_deref()
+            .expect("recording needs --baseline");
+        let mut b = crate::baseline::Baseline::default();
+        b.extend(std::mem::take(&mut total.baseline_keys));
+        if let Err(e) = b.save(path) {
+            eprintln!("error: {e}");
+            total.errors += 1;
+        } else {
+            eprintln!(
+                "Recorded {} in baseline {}.",
+                plural(b.len(), "finding", "findings"),
+                path.display()
+            );
+        }
     }
     match args.format {
-        FormatArg::Json => emit(&json::summary_line(
-            total.sources,
-            total.findings,
-            total.errors,
-        )),
-        FormatArg::Human => emit(&human_summary(&total, level)),
+        FormatArg::Json => {
+            if args.statistics {
+                emit(&json_statistics(&total));
+            }
+            emit(&json::summary_line(
+                total.sources,
+                total.findings,
+                total.errors,
+            ));
+        }
+        FormatArg::Human => {
+            if args.statistics {
+                emit(&statistics_table(&total));
+            }
+            emit(&human_summary(&total, level));
+        }
+        FormatArg::Sarif => {
+            emit(&sarif::document(std::mem::take(&mut total.sarif)));
+            if args.statistics {
+                eprint!("{}", statistics_table(&total));
+            }
+        }
+        FormatArg::Github | FormatArg::Diff => {
+            if args.statistics {
+                eprint!("{}", statistics_table(&total));
+            }
+            eprint!("{}", human_summary(&total, level));
+        }
     }
     exit_status(&total, total.findings > 0, common.exit_zero)
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+fn statistics_table(total: &Outcome) -> String {
+    let mut rows: Vec<(&&'static str, &(usize, usize))> = total.by_rule.iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    let width = rows
+        .iter()
+        .map(|(_, (n, _))| n.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let mut s = String::new();
+    for (code, (n, fixable)) in rows {
+        let name = crate::rules::find(code).map_or("", |r| r.meta().name);
+        let mark = if *fixable > 0 { "[*]" } else { "   " };
+        let _ = writeln!(s, "{n:>width$}  {code:<5} {mark} {name}");
+    }
+    s
+}
+
+fn json_statistics(total: &Outcome) -> String {
+    let mut s = String::new();
+    for (code, (n, fixable)) in &total.by_rule {
+        let name = crate::rules::find(code).map_or("", |r| r.meta().name);
+        let v = serde_json::json!({
+            "type": "statistics", "rule": code, "name": name, "findings": n, "fixable": fixable,
+        });
+        let _ = writeln!(s, "{v}");
+    }
+    s
 }
 
 fn print_outcome(o: &Outcome) {
@@ -317,8 +422,14 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// a cheap pre-scan of the files, so that a name recurring across them is
 /// not taken for a typo. `None` when there are too few files for any word to
 /// recur in enough of them, or when no rule that runs consults names.
-fn batch_names(engine: &Engine, pending: &[Pending]) -> Option<BatchNames> {
-    if !engine.uses_batch_names() {
+fn batch_names(engines: &Engines, pending: &[Pending]) -> Option<BatchNames> {
+    // The command line's engine decides: batch names only help typo rules.
+    let uses = engines
+        .for_path(None)
+        .ok()
+        .flatten()
+        .is_some_and(|e| e.uses_batch_names());
+    if !uses {
         return None;
     }
     let files: Vec<&std::path::Path> = pending
@@ -334,28 +445,35 @@ fn batch_names(engine: &Engine, pending: &[Pending]) -> Option<BatchNames> {
 fn check_one(
     engine: &Engine,
     loaded: &Loaded,
-    format: FormatArg,
-    level: Applicability,
+    args: &CheckArgs,
+    scope: &Scope,
     style: human::Style,
     names: Option<&FxHashSet<Box<str>>>,
 ) -> Outcome {
+    let level = engine.settings().fix_level;
     let doc = Document::new(&loaded.text, loaded.origin.format());
-    let report = engine.report_with_names(&doc, names);
+    let mut report = engine.report_with_names(&doc, names);
+    let baseline_keys = scope.apply(&loaded.origin, &doc, &mut report.findings);
     let mut o = Outcome {
         sources: 1,
         findings: report.findings.len(),
-        fixable: report
-            .findings
-            .iter()
-            .filter(|f| f.fix_at(level).is_some())
-            .count(),
+        baseline_keys,
         ..Outcome::default()
     };
-    match format {
+    for f in &report.findings {
+        let fixable = f.fix_at(level).is_some();
+        o.fixable += usize::from(fixable);
+        let e = o.by_rule.entry(f.rule.code).or_default();
+        e.0 += 1;
+        e.1 += usize::from(fixable);
+    }
+    match args.format {
         FormatArg::Json => {
-            for f in &report.findings {
-                o.stdout
-                    .push_str(&json::finding_line(&loaded.origin, &doc, f));
+            if !args.statistics {
+                for f in &report.findings {
+                    o.stdout
+                        .push_str(&json::finding_line(&loaded.origin, &doc, f));
+                }
             }
             o.stdout.push_str(&json::source_line(
                 &loaded.origin,
@@ -365,6 +483,30 @@ fn check_one(
                 report.spin.spun,
             ));
         }
+        FormatArg::Sarif => o.sarif = sarif::results(&loaded.origin, &doc, &report.findings),
+        FormatArg::Github => {
+            o.stdout = github::annotations(&loaded.origin, &doc, &report.findings);
+        }
+        FormatArg::Diff => {
+            let format = loaded.origin.format();
+            let fixed = crate::fix::fix_until_stable(&loaded.text, level, |t| {
+                let d = Document::new(t, format);
+                let mut f: Vec<Finding> = engine.check_with_names(&d, names);
+                scope.apply(&loaded.origin, &d, &mut f);
+                f
+            });
+            match fixed {
+                Ok(out) => {
+                    o.stdout =
+                        diff::unified_diff(&loaded.origin.display_path(), &loaded.text, &out.text);
+                }
+                Err(e) => {
+                    o.errors += 1;
+                    o.stderr = format!("error: {}\n", e.at(loaded.origin.display_path()));
+                }
+            }
+        }
+        FormatArg::Human if args.statistics => {}
         FormatArg::Human => {
             for f in &report.findings {
                 o.stdout.push_str(&human::render_finding(
@@ -410,7 +552,7 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
         eprintln!("error: {e}");
         return ExitStatus::Error;
     }
-    let engine = match Engine::new(common.settings(args.unsafe_fixes)) {
+    let engines = match engines(common, args.unsafe_fixes) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("error: {e}");
@@ -421,7 +563,7 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
         input::interrupt::install();
     }
     let pending = gather(&common.paths);
-    let names = batch_names(&engine, &pending);
+    let names = batch_names(&engines, &pending);
     let names = names.as_ref().map(BatchNames::names);
     let outcomes: Vec<Outcome> = pending
         .into_par_iter()
@@ -430,9 +572,13 @@ fn fix_or_diff(args: &FixArgs, mode: Mode) -> ExitStatus {
             if mode == Mode::Fix && input::interrupt::interrupted() {
                 return Outcome::default();
             }
-            match load(p).and_then(|l| l.map(|l| fix_one(&engine, l, mode, names)).transpose()) {
-                Ok(Some(o)) => o,
-                Ok(None) => Outcome::default(),
+            let one = |l: Loaded| match engines.for_origin(&l.origin)? {
+                Some(engine) => fix_one(&engine, l, mode, names).map(Some),
+                None => Ok(None),
+            };
+            match load(p).and_then(|l| l.map(one).transpose()) {
+                Ok(Some(Some(o))) => o,
+                Ok(_) => Outcome::default(),
                 Err(e) => error_outcome(&e, FormatArg::Human),
             }
         })
