@@ -117,7 +117,7 @@ fn binary_file_is_an_error_when_named_and_skipped_when_walked() {
         "{}",
         r.stderr
     );
-    let r = run_in(d, &["fix", "."], b"");
+    let r = run_in(d, &["fix", "--select", "T001", "."], b"");
     assert_eq!(r.code, 0, "{}", r.transcript());
     assert_eq!(fs::read(d.join("image.txt")).unwrap(), bytes);
     assert_eq!(fs::read_to_string(d.join("ok.txt")).unwrap(), "the ok\n");

@@ -99,6 +99,36 @@ impl Walk<'_> {
 /// `query` (a folded, lowercase ASCII word), plus words with the same
 /// phonetic key within `max_phonetic` edits. Each word appears once.
 pub fn candidates(query: &str, max_distance: u8, max_phonetic: u8, out: &mut Vec<Candidate>) {
+    // The walk depends only on the word, not on its context, and the same
+    // misspelling tends to recur in a document or a batch: remember recent
+    // walks per thread (bounded, so memory stays flat).
+    thread_local! {
+        static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<(Box<str>, u8, u8), Vec<Candidate>>> =
+            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    }
+    const MEMO_CAPACITY: usize = 4096;
+    let key = (Box::<str>::from(query), max_distance, max_phonetic);
+    let hit = MEMO.with(|m| {
+        m.borrow()
+            .get(&key)
+            .map(|c| out.extend_from_slice(c))
+            .is_some()
+    });
+    if hit {
+        return;
+    }
+    let start = out.len();
+    walk_candidates(query, max_distance, max_phonetic, out);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_CAPACITY {
+            m.clear();
+        }
+        m.insert(key, out[start..].to_vec());
+    });
+}
+
+fn walk_candidates(query: &str, max_distance: u8, max_phonetic: u8, out: &mut Vec<Candidate>) {
     let q = query.as_bytes();
     if q.is_empty() || q.len() > MAX_QUERY {
         return;
