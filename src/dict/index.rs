@@ -102,9 +102,9 @@ pub fn candidates(query: &str, max_distance: u8, max_phonetic: u8, out: &mut Vec
     // The walk depends only on the word, not on its context, and the same
     // misspelling tends to recur in a document or a batch: remember recent
     // walks per thread (bounded, so memory stays flat).
+    type Memo = rustc_hash::FxHashMap<(Box<str>, u8, u8), Vec<Candidate>>;
     thread_local! {
-        static MEMO: std::cell::RefCell<rustc_hash::FxHashMap<(Box<str>, u8, u8), Vec<Candidate>>> =
-            std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
     }
     const MEMO_CAPACITY: usize = 4096;
     let key = (Box::<str>::from(query), max_distance, max_phonetic);
