@@ -265,10 +265,20 @@ fn summary(h: &mut String, r: &RunReport) {
     h.push_str("</section>\n");
 }
 
+/// `label` cut to `max` chars with an ellipsis, so it fits the label column.
+fn shorten(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        return label.to_string();
+    }
+    let mut s: String = label.chars().take(max - 1).collect();
+    s.push('…');
+    s
+}
+
 /// Horizontal bars: one row per (label, value).
 fn bar_chart(id: &str, caption: &str, rows: &[(String, usize)]) -> String {
-    let width = 520;
-    let label_w = 200;
+    let width = 640;
+    let label_w = 300;
     let row_h = 20;
     let height = (rows.len().max(1) * row_h + 10) as u32;
     let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1) as f64;
@@ -288,7 +298,7 @@ fn bar_chart(id: &str, caption: &str, rows: &[(String, usize)]) -> String {
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><rect class=\"bar\" x=\"{label_w}\" y=\"{y}\" width=\"{w}\" height=\"{}\" fill=\"#3d6fb6\"></rect><text x=\"{}\" y=\"{}\">{value}</text>",
             label_w - 6,
             y + 13,
-            escape(label),
+            escape(&shorten(label, 44)),
             row_h - 6,
             label_w as f64 + w + 4.0,
             y + 13
