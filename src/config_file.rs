@@ -648,7 +648,7 @@ impl Resolver {
 }
 
 /// Removes `.` and resolves `..` lexically, without touching the disk.
-fn normalize(p: &Path) -> PathBuf {
+pub(crate) fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {

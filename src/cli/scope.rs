@@ -3,10 +3,11 @@
 //! (`--changed-since`), or both.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::baseline::{self, Baseline, Key};
+use crate::config_file::normalize;
 use crate::diagnostic::Finding;
 use crate::error::{Error, Result};
 use crate::source::Origin;
@@ -184,20 +185,6 @@ impl ChangedLines {
             ranges.iter().any(|&(a, b)| a <= line && line <= b)
         });
     }
-}
-
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
