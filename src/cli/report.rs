@@ -31,7 +31,6 @@ pub fn report(args: &ReportArgs) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let level = engine.settings().fix_level;
     let mut run = RunReport::new(args.top);
     let pending = gather(&common.paths);
     let mut index = 0usize;
@@ -56,7 +55,7 @@ pub fn report(args: &ReportArgs) -> ExitStatus {
             .collect();
         for r in results {
             match r {
-                Ok(Some((entry, findings))) => run.add(entry, &findings, level),
+                Ok(Some((entry, findings))) => run.add(entry, &findings),
                 Ok(None) => {}
                 Err(e) => {
                     eprintln!("error: {e}");

@@ -547,7 +547,7 @@ mod tests {
         for (i, t) in texts.iter().enumerate() {
             let origin = Origin::File(format!("doc{i}.txt").into());
             let (entry, findings) = examine(&engine, &origin, t, i);
-            report.add(entry, &findings, Applicability::Safe);
+            report.add(entry, &findings);
         }
         report.trim();
         render(&report)

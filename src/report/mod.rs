@@ -141,7 +141,7 @@ impl RunReport {
     }
 
     /// Adds one checked source, keeping only the worst `top` in detail.
-    pub fn add(&mut self, entry: SourceEntry, findings: &[Finding], level: Applicability) {
+    pub fn add(&mut self, entry: SourceEntry, findings: &[Finding]) {
         self.sources_checked += 1;
         self.findings += findings.len();
         if !findings.is_empty() {
@@ -159,7 +159,8 @@ impl RunReport {
         }
         for c in &entry.changes {
             if let Some(best) = c.alternatives.first() {
-                if best.applicability >= level.min(Applicability::Unsafe) && best.edits.len() == 1 {
+                // Frequent corrections: what `fix --unsafe-fixes` would apply.
+                if best.applicability >= Applicability::Unsafe && best.edits.len() == 1 {
                     let to = best.edits[0].2.clone();
                     *self.corrections.entry((c.text.clone(), to)).or_default() += 1;
                 }
@@ -328,7 +329,7 @@ mod tests {
         {
             let origin = Origin::File(format!("{i}.txt").into());
             let (entry, findings) = examine(&engine, &origin, text, i);
-            report.add(entry, &findings, Applicability::Safe);
+            report.add(entry, &findings);
         }
         report.trim();
         assert_eq!(report.sources_checked, 5);
