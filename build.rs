@@ -4,7 +4,7 @@
 //! milliseconds including start-up).
 //!
 //! Formats (all integers little-endian) are documented in `src/dict/table.rs`
-//! (hash tables) and `src/dict/index.rs` (suggestion trie). The key hash and
+//! (hash tables) and `src/dict/index.rs` (symmetric-delete suggestion index). The key hash and
 //! the phonetic key are shared with the runtime through `include!`.
 
 use std::collections::BTreeMap;
@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 include!("src/dict/keyhash.rs");
 include!("src/dict/phonetic.rs");
+include!("src/dict/deletes.rs");
 
 /// Phonetic buckets keep at most this many words, most frequent first.
 const PHONETIC_BUCKET: usize = 48;
@@ -30,13 +31,14 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=src/dict/keyhash.rs");
     println!("cargo:rerun-if-changed=src/dict/phonetic.rs");
+    println!("cargo:rerun-if-changed=src/dict/deletes.rs");
     println!("cargo:rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
     let words = build_words(&read(dict, "words.tsv"));
     write(&out, "words.bin", &words.table);
     write(&out, "common.bin", &build_common(&words.common));
-    write(&out, "trie.bin", &build_trie(&words.suggestable));
+    write(&out, "deletes.bin", &build_deletes(&words.suggestable));
     write(&out, "phonetic.bin", &build_phonetic(&words.suggestable));
 
     let mut miss = TableBuilder::default();
@@ -273,70 +275,81 @@ fn is_suggestable(key: &str, forms: &[Form]) -> bool {
         && forms.iter().any(|f| f.level <= 80)
 }
 
-/// The suggestion trie over the suggestable keys.
+/// The symmetric-delete index over the suggestable keys (see
+/// `src/dict/deletes.rs`): for every string made by deleting up to
+/// [`INDEX_DELETES`] bytes from the first [`DELETE_PREFIX`] bytes of a word,
+/// an entry in the bucket of the string's hash.
 ///
-/// Layout: `u32` node count, then nodes of 10 bytes in breadth-first order
-/// (children of a node are contiguous and sorted by label): `u8` label, `u8`
-/// child count, `u32` index of the first child, `u32` word (offset of the
-/// word's record in `words.bin` + 1, 0 if no word ends here). Node 0 is the
-/// root.
-fn build_trie(words: &[(String, u32, u16)]) -> Vec<u8> {
-    struct Node {
-        children: Vec<(u8, usize)>,
-        word: u32,
+/// Frequent words get entries for up to [`INDEX_DELETES`] deletes, rare ones
+/// (see [`FAR_MIN_ZIPF100`]) for one.
+///
+/// Layout (little-endian `u32`s unless said): bucket bits `B`, word count
+/// `W`, entry count `E`; `W` word offsets into `words.bin`; `W` hashes of
+/// the words' phonetic keys (low 32 bits of `key_hash`); `W + 1` offsets
+/// into the key blob, then the blob (the keys' bytes, packed); `2^B + 1`
+/// bucket starts; `E` entries, each `word id | key length << 20 |
+/// deletes << 26 | frequent << 28`. Entries
+/// of one bucket may come from different strings: a lookup filters them by
+/// length and verifies every candidate, so hash collisions cost time, never
+/// correctness.
+fn build_deletes(words: &[(String, u32, u16)]) -> Vec<u8> {
+    let usable: Vec<&(String, u32, u16)> = words.iter().filter(|w| w.0.len() < 64).collect();
+    assert!(usable.len() < 1 << 20, "word ids fit in 20 bits");
+    let mut pairs: Vec<u64> = Vec::with_capacity(usable.len() * 16);
+    for (id, (key, _, zipf)) in usable.iter().enumerate() {
+        let b = key.as_bytes();
+        let prefix = &b[..b.len().min(DELETE_PREFIX)];
+        let frequent = *zipf >= FAR_MIN_ZIPF100;
+        let entry = id as u32 | (b.len() as u32) << 20 | u32::from(frequent) << 28;
+        let deletes = if frequent { INDEX_DELETES } else { 1 };
+        for_each_delete(prefix, deletes, |s, n| {
+            pairs.push(key_hash(s) >> 32 << 32 | u64::from(entry | u32::from(n) << 26));
+        });
     }
-    let mut nodes = vec![Node {
-        children: Vec::new(),
-        word: 0,
-    }];
-    for (key, offset, _) in words {
-        let mut n = 0;
-        for &b in key.as_bytes() {
-            n = match nodes[n].children.iter().find(|(l, _)| *l == b) {
-                Some(&(_, c)) => c,
-                None => {
-                    nodes.push(Node {
-                        children: Vec::new(),
-                        word: 0,
-                    });
-                    let c = nodes.len() - 1;
-                    nodes[n].children.push((b, c));
-                    c
-                }
-            };
+    // About four entries a bucket: a small directory, short scans.
+    let bits = (pairs.len() / 4)
+        .next_power_of_two()
+        .trailing_zeros()
+        .max(4);
+    for p in &mut pairs {
+        *p = (*p >> 32 >> (32 - bits)) << 32 | (*p & 0xFFFF_FFFF);
+    }
+    pairs.sort_unstable();
+    let buckets = 1usize << bits;
+    let mut out = Vec::new();
+    for v in [bits, usable.len() as u32, pairs.len() as u32] {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    for (_, offset, _) in &usable {
+        out.extend_from_slice(&offset.to_le_bytes());
+    }
+    // The phonetic key's hash per word, so a lookup tells whether a
+    // candidate sounds like the query without computing its key.
+    let mut phonetic = Vec::new();
+    for (key, _, _) in &usable {
+        phonetic_key(key, &mut phonetic);
+        out.extend_from_slice(&(key_hash(&phonetic) as u32).to_le_bytes());
+    }
+    // The keys again, packed, so verifying a candidate reads a small blob
+    // rather than the whole lexicon.
+    let mut at = 0u32;
+    for (key, _, _) in &usable {
+        out.extend_from_slice(&at.to_le_bytes());
+        at += key.len() as u32;
+    }
+    out.extend_from_slice(&at.to_le_bytes());
+    for (key, _, _) in &usable {
+        out.extend_from_slice(key.as_bytes());
+    }
+    let mut at = 0usize;
+    for bucket in 0..=buckets as u64 {
+        while at < pairs.len() && pairs[at] >> 32 < bucket {
+            at += 1;
         }
-        nodes[n].word = offset + 1;
+        out.extend_from_slice(&(at as u32).to_le_bytes());
     }
-    // Breadth-first renumbering so children are contiguous.
-    let mut order = vec![(0usize, 0u8)];
-    let mut head = 0;
-    while head < order.len() {
-        let (n, _) = order[head];
-        head += 1;
-        let mut kids = nodes[n].children.clone();
-        kids.sort_unstable();
-        for (l, c) in kids {
-            order.push((c, l));
-        }
-    }
-    let mut new_index = vec![0u32; nodes.len()];
-    for (i, &(n, _)) in order.iter().enumerate() {
-        new_index[n] = i as u32;
-    }
-    let mut out = Vec::with_capacity(4 + order.len() * 10);
-    out.extend_from_slice(&(order.len() as u32).to_le_bytes());
-    for &(n, label) in &order {
-        let node = &nodes[n];
-        let first = node
-            .children
-            .iter()
-            .map(|&(_, c)| new_index[c])
-            .min()
-            .unwrap_or(0);
-        out.push(label);
-        out.push(u8::try_from(node.children.len()).expect("at most 28 children"));
-        out.extend_from_slice(&first.to_le_bytes());
-        out.extend_from_slice(&node.word.to_le_bytes());
+    for p in &pairs {
+        out.extend_from_slice(&(*p as u32).to_le_bytes());
     }
     out
 }

@@ -146,6 +146,9 @@ impl Rule for UnknownWord {
             pool.clear();
             let ranked = rank(stem, left, right, &mut pool);
             if ranked.is_empty() {
+                if capitalised {
+                    continue; // a name opening a sentence, with no word near it
+                }
                 out.push(Finding::new(
                     &META,
                     token.span,
@@ -171,14 +174,21 @@ impl Rule for UnknownWord {
             // spinner damage of `won’t`) is not a letter slip: show only.
             // Parts of hyphenated names (`apparmor-profiles-extra`) are
             // often package or product names: show only.
-            let applicability =
-                if clear && !compound && !ranked[0].text.contains(' ') && !key.contains('\'') {
-                    Applicability::Unsafe
-                } else if capitalised {
-                    continue; // names stay unflagged
-                } else {
-                    Applicability::DisplayOnly
-                };
+            // A word built from known words (`unexcitingly`, `precompiled`)
+            // is more likely a valid rare word than a slip:
+            // show the candidates, apply nothing.
+            let applicability = if clear
+                && !compound
+                && !ranked[0].text.contains(' ')
+                && !key.contains('\'')
+                && !is_derived_word(stem)
+            {
+                Applicability::Unsafe
+            } else if capitalised {
+                continue; // names stay unflagged
+            } else {
+                Applicability::DisplayOnly
+            };
             // The clitic is re-attached as typed (`’s` stays curly).
             let typed_clitic = &word[word.len() - clitic_len(word, clitic)..];
             let message = format!(
@@ -203,6 +213,44 @@ impl Rule for UnknownWord {
             out.push(finding);
         }
     }
+}
+
+/// Prefixes that make new words of known words.
+const PREFIXES: &[&str] = &[
+    "anti", "co", "counter", "de", "dis", "fore", "inter", "mid", "mis", "multi", "non", "out",
+    "over", "post", "pre", "re", "semi", "sub", "super", "trans", "ultra", "un", "under",
+];
+
+/// Suffixes that make new words of known words.
+const SUFFIXES: &[&str] = &["ness", "less", "ment", "ship"];
+
+/// Endings of adjectives that take `-ly` (`excitingly`, `famously`).
+const LY_BASES: &[&str] = &["ing", "ous", "ive", "ful", "less", "able", "ible"];
+
+/// Whether `key` is a known word with a productive prefix or suffix
+/// (`precompiled`, `unexcitingly`): more likely a valid rare word than a
+/// slip. Only common words take a prefix here and only some endings a
+/// suffix: `interrests` (`inter` + `rests`) and `nicerly` look derived but
+/// are slips, and inflections (`citys`, `lookt`) are the misspellings of
+/// endings that people make. Two words run together are not accepted
+/// either: `feetball`, `railrode`.
+fn is_derived_word(key: &str) -> bool {
+    let lexicon = words();
+    let lowercase = |w: &str| lexicon.has_lowercase_form(w) == Some(true);
+    let common = |w: &str| w.len() >= 5 && lowercase(w) && lexicon.zipf100(w).unwrap_or(0) >= 300;
+    PREFIXES
+        .iter()
+        .any(|p| key.strip_prefix(p).is_some_and(common))
+        || SUFFIXES.iter().any(|s| {
+            key.strip_suffix(s)
+                .is_some_and(|b| b.len() >= 4 && lowercase(b))
+        })
+        || key.strip_suffix("ly").is_some_and(|b| {
+            LY_BASES
+                .iter()
+                .any(|e| b.len() > e.len() + 2 && b.ends_with(e))
+                && lowercase(b)
+        })
 }
 
 /// Whether the word at `index` follows an apostrophe glued to it and is
@@ -286,6 +334,13 @@ fn required_lead(p: &Params, best: &Ranked) -> f32 {
 /// Score penalty of a candidate that is only a name (`Hamer` for `hamer`).
 const NAME_PENALTY: f32 = 2.0;
 
+/// The cheapest weighted edit (a doubled or undoubled letter).
+const MIN_EDIT_COST: f32 = 0.4;
+
+/// How many candidates, best by their context-free prior, are scored
+/// against the neighbouring words.
+const CONTEXT_POOL: usize = 40;
+
 /// The edit budget of a word of `len` bytes.
 fn max_distance(len: usize) -> u8 {
     match len {
@@ -309,12 +364,19 @@ pub(crate) fn rank(
     candidates(typed, d, max_phonetic, pool);
     let left = left.and_then(context_word);
     let right = right.and_then(context_word);
-    let mut ranked: Vec<Ranked> = Vec::with_capacity(pool.len() + 2);
-    for c in pool.iter() {
+    // Short words have hundreds of words within two edits. Each candidate
+    // first gets a context-free prior (frequency, edit cost, sound); only
+    // the best [`CONTEXT_POOL`] are scored against the neighbouring words,
+    // which needs two bigram lookups and the word's forms each. Context
+    // moves a candidate by a few points; one ranked below the pool's cut is
+    // far less frequent or several slips further than the ones kept.
+    let prior = best_by_prior(typed.as_bytes(), pool, &p);
+    let mut ranked: Vec<Ranked> = Vec::with_capacity(prior.len() + 2);
+    for &(_, cost, n) in &prior {
+        let c = &pool[n];
         let Some(form) = preferred_form(c) else {
             continue;
         };
-        let cost = edit_cost(typed.as_bytes(), c.entry.key.as_bytes());
         let zipf = zipf_of(c.entry.zipf100);
         let (lm, in_context) = language_score(c.entry.key, zipf, left.as_ref(), right.as_ref());
         let mut score = lm - p.alpha * cost + if c.sounds_alike { p.beta } else { 0.0 };
@@ -334,6 +396,54 @@ pub(crate) fn rank(
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
     ranked.dedup_by(|a, b| a.text == b.text);
     ranked
+}
+
+/// The (prior, edit cost, pool index) of the [`CONTEXT_POOL`] candidates
+/// with the best context-free prior `zipf − 9 − α·cost + β·[sounds alike]`,
+/// unordered. The weighted edit cost is the expensive part, so candidates
+/// are visited by an upper bound of their prior (the cost is at least
+/// [`MIN_EDIT_COST`] per edit, less a spoken ending's discount) and the
+/// visit stops once no bound can beat the worst prior kept: the same set as
+/// scoring every candidate, for a fraction of the edit costs.
+fn best_by_prior(typed: &[u8], pool: &[Candidate], p: &Params) -> Vec<(f32, f32, usize)> {
+    let sound = |c: &Candidate| if c.sounds_alike { p.beta } else { 0.0 };
+    let mut bounds: Vec<(f32, usize)> = pool
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let least_cost = (MIN_EDIT_COST * f32::from(c.distance) - 0.3).max(0.0);
+            (
+                zipf_of(c.entry.zipf100) - 9.0 - p.alpha * least_cost + sound(c),
+                n,
+            )
+        })
+        .collect();
+    bounds.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut kept: Vec<(f32, f32, usize)> = Vec::with_capacity(CONTEXT_POOL + 1);
+    let mut worst = f32::NEG_INFINITY;
+    for (bound, n) in bounds {
+        if kept.len() >= CONTEXT_POOL && bound < worst {
+            break;
+        }
+        let c = &pool[n];
+        let cost = edit_cost(typed, c.entry.key.as_bytes());
+        let prior = zipf_of(c.entry.zipf100) - 9.0 - p.alpha * cost + sound(c);
+        kept.push((prior, cost, n));
+        if kept.len() > CONTEXT_POOL {
+            // Drop the worst (ties: the later pool index) to keep the set
+            // independent of the visiting order.
+            let (at, _) = kept
+                .iter()
+                .enumerate()
+                .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(b.1 .2.cmp(&a.1 .2)))
+                .expect("non-empty");
+            kept.swap_remove(at);
+        }
+        if kept.len() >= CONTEXT_POOL {
+            worst = kept.iter().map(|k| k.0).fold(f32::INFINITY, f32::min);
+        }
+    }
+    kept
 }
 
 /// The form to suggest: the lowercase one, or a name's capitalised form;
@@ -524,11 +634,40 @@ pub(crate) fn edit_cost(typed: &[u8], word: &[u8]) -> f32 {
     cost
 }
 
-/// The weighted distance itself; see [`edit_cost`].
+/// Substitution costs between letter classes (`a`–`z`, then any other
+/// byte), computed once: the keyboard and vowel tests are too slow for the
+/// inner loop.
+fn substitution_table() -> &'static [[f32; 27]; 27] {
+    static TABLE: std::sync::OnceLock<[[f32; 27]; 27]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [[1f32; 27]; 27];
+        for (i, row) in t.iter_mut().enumerate().take(26) {
+            for (j, cell) in row.iter_mut().enumerate().take(26) {
+                *cell = substitution_cost(b'a' + i as u8, b'a' + j as u8);
+            }
+        }
+        t
+    })
+}
+
+/// The row of [`substitution_table`] for byte `c`.
+fn letter_class(c: u8) -> usize {
+    if c.is_ascii_lowercase() {
+        usize::from(c - b'a')
+    } else {
+        26
+    }
+}
+
+/// The weighted distance itself; see [`edit_cost`]. Three rolling rows on
+/// the stack: no allocation per candidate.
 fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
+    const W: usize = 64;
     let (n, m) = (typed.len(), word.len());
-    let w = m + 1;
-    let mut d = vec![0f32; (n + 1) * w];
+    if n + 1 > W || m + 1 > W {
+        // Never a candidate (the index holds shorter words); a full cost.
+        return n.max(m) as f32;
+    }
     // Inserting or deleting a letter next to the same letter (a doubled or
     // undoubled letter) is the cheapest slip.
     let indel = |s: &[u8], i: usize| -> f32 {
@@ -541,22 +680,51 @@ fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
             1.0
         }
     };
+    let table = substitution_table();
+    let mut typed_indel = [0f32; W];
+    for (i, c) in typed_indel.iter_mut().enumerate().take(n) {
+        *c = indel(typed, i);
+    }
+    let mut word_indel = [0f32; W];
+    let mut word_class = [0u8; W];
+    for j in 0..m {
+        word_indel[j] = indel(word, j);
+        word_class[j] = letter_class(word[j]) as u8;
+    }
+    // Rows i-2, i-1 and i live in `rows[(i + k) % 3]`: rotating indices,
+    // not copying arrays.
+    let mut rows = [[0f32; W]; 3];
     for j in 1..=m {
-        d[j] = d[j - 1] + indel(word, j - 1);
+        rows[0][j] = rows[0][j - 1] + word_indel[j - 1];
     }
     for i in 1..=n {
-        d[i * w] = d[(i - 1) * w] + indel(typed, i - 1);
+        let t = typed[i - 1];
+        let row = &table[letter_class(t)];
+        let del = typed_indel[i - 1];
+        let [a, b, c] = &mut rows;
+        let (two, one, cur) = match i % 3 {
+            1 => (&*c, &*a, b),
+            2 => (&*a, &*b, c),
+            _ => (&*b, &*c, a),
+        };
+        cur[0] = one[0] + del;
         for j in 1..=m {
-            let mut v = (d[(i - 1) * w + j] + indel(typed, i - 1))
-                .min(d[i * w + j - 1] + indel(word, j - 1))
-                .min(d[(i - 1) * w + j - 1] + substitution_cost(typed[i - 1], word[j - 1]));
-            if i > 1 && j > 1 && typed[i - 1] == word[j - 2] && typed[i - 2] == word[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 0.6);
+            let w = word[j - 1];
+            let sub = if t == w {
+                0.0
+            } else {
+                row[usize::from(word_class[j - 1])]
+            };
+            let mut v = (one[j] + del)
+                .min(cur[j - 1] + word_indel[j - 1])
+                .min(one[j - 1] + sub);
+            if i > 1 && j > 1 && t == word[j - 2] && typed[i - 2] == w {
+                v = v.min(two[j - 2] + 0.6);
             }
-            d[i * w + j] = v;
+            cur[j] = v;
         }
     }
-    let mut cost = d[n * w + m];
+    let mut cost = rows[n % 3][m];
     // Writers rarely get the first letter wrong.
     if typed.first() != word.first() {
         cost += 0.3;
@@ -621,5 +789,22 @@ mod tests {
         assert_silent("T002", "Mr Qzwitkoff arrived. Later qzwitkoff left.");
         assert_silent("T002", "teh cat"); // T001's
         assert_silent("T002", "What assurance have you 'twould be so?");
+    }
+
+    #[test]
+    fn words_built_from_known_words_are_shown_not_fixed() {
+        for w in ["precompiled", "unexcitingly", "famously", "kindness"] {
+            assert!(is_derived_word(w), "{w}");
+        }
+        for w in [
+            "plessant", "citys", "lookt", "recomend", "feetball", "nicerly",
+        ] {
+            assert!(!is_derived_word(w), "{w}");
+        }
+        assert_fixes_to(
+            "T002",
+            "The code was precompiled here.",
+            "The code was precompiled here.",
+        );
     }
 }
