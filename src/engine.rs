@@ -82,10 +82,7 @@ impl Engine {
         doc: &Document<'_>,
         batch_names: Option<&FxHashSet<Box<str>>>,
     ) -> Vec<Finding> {
-        let ctx = CheckContext {
-            settings: &self.settings,
-            batch_names,
-        };
+        let ctx = CheckContext::new(&self.settings, batch_names);
         let mut findings = Vec::new();
         for rule in &self.rules {
             rule.check(doc, &ctx, &mut findings);

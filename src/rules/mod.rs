@@ -101,7 +101,7 @@ pub struct RuleMeta {
 }
 
 /// Per-run information a rule may use besides the document.
-#[derive(Clone, Copy, Debug)]
+#[derive(Debug)]
 pub struct CheckContext<'a> {
     /// The effective settings.
     pub settings: &'a Settings,
@@ -109,6 +109,42 @@ pub struct CheckContext<'a> {
     /// directory or a dump): names, not typos. Folded keys. `None` outside
     /// batch runs.
     pub batch_names: Option<&'a rustc_hash::FxHashSet<Box<str>>>,
+    /// The document's own names, collected once for every rule that needs
+    /// them (see [`CheckContext::doc_names`]).
+    doc_names: std::cell::OnceCell<crate::rules::typo::DocNames>,
+    /// The lexicon's verdict per token (see [`CheckContext::lexical`]).
+    lexical: std::cell::OnceCell<Vec<crate::rules::typo::Lexical>>,
+}
+
+impl<'a> CheckContext<'a> {
+    /// A context for checking one document.
+    #[must_use]
+    pub fn new(
+        settings: &'a Settings,
+        batch_names: Option<&'a rustc_hash::FxHashSet<Box<str>>>,
+    ) -> Self {
+        Self {
+            settings,
+            batch_names,
+            doc_names: std::cell::OnceCell::new(),
+            lexical: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// What the lexicon says of each token of `doc` (the document this
+    /// context was made for), looked up on first use: the word rules share
+    /// one lookup per word instead of one each.
+    pub(crate) fn lexical(&self, doc: &Document<'_>) -> &[crate::rules::typo::Lexical] {
+        self.lexical
+            .get_or_init(|| crate::rules::typo::Lexical::classify(doc))
+    }
+
+    /// The capitalised words of `doc` (the document this context was made
+    /// for), collected on first use.
+    pub(crate) fn doc_names(&self, doc: &Document<'_>) -> &crate::rules::typo::DocNames {
+        self.doc_names
+            .get_or_init(|| crate::rules::typo::DocNames::collect(doc))
+    }
 }
 
 impl CheckContext<'_> {

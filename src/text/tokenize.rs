@@ -304,9 +304,26 @@ fn scan_alnum_run(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
     let mut has_dot = false;
     let mut has_underscore = false;
     let mut prev = '\0';
+    let mut joined = false;
     loop {
-        // Consume alphanumerics.
+        // Consume alphanumerics (ASCII without decoding: most of the text).
         while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                has_letter = true;
+                prev = char::from(b);
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_digit() {
+                has_digit = true;
+                prev = char::from(b);
+                i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                break;
+            }
             let c = char_at(text, i);
             if !is_alnum(c) {
                 break;
@@ -352,9 +369,20 @@ fn scan_alnum_run(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         if !joins {
             break;
         }
+        joined = true;
         i = after;
     }
     let end = i;
+    if !joined {
+        // One plain word or number (nearly every run): nothing to split.
+        let kind = match (has_letter, has_digit) {
+            (true, true) => TokenKind::Skip,
+            (false, true) => TokenKind::Number,
+            _ => TokenKind::Word,
+        };
+        push(out, kind, start, end);
+        return end;
+    }
     let run = &text[start..end];
     let is_name = has_at && has_dot
         || has_underscore

@@ -1,9 +1,9 @@
 //! `T001 known-misspelling`: a word on the list of known misspellings.
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::dict::{misspellings, words};
-use crate::rules::typo::adjacent_word;
+use crate::dict::misspellings;
 use crate::rules::typo::unknown_word::rank;
+use crate::rules::typo::{adjacent_word, Lexical};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{match_case, with_folded_key};
 use crate::text::Document;
@@ -50,18 +50,19 @@ impl Rule for KnownMisspelling {
 
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let list = misspellings();
-        let lexicon = words();
+        let lexical = ctx.lexical(doc);
         for (i, token) in doc.words() {
+            // A common word is never a listed misspelling.
+            if lexical[i] == Lexical::Common {
+                continue;
+            }
             let word = doc.slice(token.span);
             let Some((corrections, is_word)) = with_folded_key(word, |key| {
-                if lexicon.is_common_lowercase(key) {
-                    return None;
-                }
                 let c = list.get(key)?;
                 if ctx.is_batch_name(key) {
                     return None;
                 }
-                Some((c, lexicon.contains(key)))
+                Some((c, lexical[i].is_known()))
             }) else {
                 continue;
             };

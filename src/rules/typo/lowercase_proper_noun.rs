@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::{name_form, words};
-use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part, DocNames};
+use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{capitalize_first, casing, with_folded_key, Casing};
 use crate::text::Document;
@@ -57,7 +57,6 @@ impl Rule for LowercaseProperNoun {
 
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let lexicon = words();
-        let mut names: Option<DocNames> = None;
         let mut lower_uses: Option<rustc_hash::FxHashMap<String, u32>> = None;
         for (i, token) in doc.words() {
             let word = doc.slice(token.span);
@@ -66,11 +65,16 @@ impl Rule for LowercaseProperNoun {
             }
             // Hot path: one lookup, no allocation for a common lowercase word
             // the document does not use as a name.
+            let lexical = ctx.lexical(doc)[i];
             let verdict = with_folded_key(word, |k| {
                 let stem = clitic_split(k).map_or(k, |(s, _)| s);
-                let common = lexicon.has_lowercase_form(stem) == Some(true);
+                let common = if stem.len() == k.len() {
+                    lexical.has_lowercase_form()
+                } else {
+                    lexicon.has_lowercase_form(stem) == Some(true)
+                };
                 if common {
-                    let names = names.get_or_insert_with(|| DocNames::collect(doc));
+                    let names = ctx.doc_names(doc);
                     if names.standalone(stem) < MIN_DOC_USES {
                         return None;
                     }
@@ -122,7 +126,7 @@ impl Rule for LowercaseProperNoun {
                 }
             }
             // 2. The document's own names.
-            let names = names.get_or_insert_with(|| DocNames::collect(doc));
+            let names = ctx.doc_names(doc);
             let needed = if common { MIN_DOC_USES } else { 2 };
             if names.standalone(&stem) < needed {
                 continue;

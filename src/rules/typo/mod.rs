@@ -29,6 +29,56 @@ pub(crate) fn clitic_split(folded: &str) -> Option<(&str, &str)> {
     }
 }
 
+/// What the lexicon says of one token, looked up once per document for
+/// every rule that asks (see [`crate::rules::CheckContext::lexical`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lexical {
+    /// Not a word token.
+    NotAWord,
+    /// One of the most frequent lowercase words (`the`, `said`).
+    Common,
+    /// A known word; whether some form is written all in lowercase.
+    Known { lowercase: bool },
+    /// In no dictionary (clitics are not stripped here).
+    Unknown,
+}
+
+impl Lexical {
+    /// Whether the lexicon knows the word.
+    pub(crate) fn is_known(self) -> bool {
+        matches!(self, Lexical::Common | Lexical::Known { .. })
+    }
+
+    /// Whether the lexicon writes the word in lowercase.
+    pub(crate) fn has_lowercase_form(self) -> bool {
+        matches!(self, Lexical::Common | Lexical::Known { lowercase: true })
+    }
+
+    /// The classes of every token of `doc`: one fold and one or two table
+    /// probes per word.
+    pub(crate) fn classify(doc: &Document<'_>) -> Vec<Lexical> {
+        let lexicon = crate::dict::words();
+        doc.tokens()
+            .iter()
+            .map(|t| {
+                if t.kind != TokenKind::Word {
+                    return Lexical::NotAWord;
+                }
+                with_folded_key(doc.slice(t.span), |k| {
+                    if lexicon.is_common_lowercase(k) {
+                        Lexical::Common
+                    } else {
+                        match lexicon.has_lowercase_form(k) {
+                            Some(lowercase) => Lexical::Known { lowercase },
+                            None => Lexical::Unknown,
+                        }
+                    }
+                })
+            })
+            .collect()
+    }
+}
+
 /// Words a document writes capitalised in mid-sentence, by folded key
 /// (clitics removed): the document's own names (`Witkoff`, `Trump`).
 #[derive(Debug, Default)]

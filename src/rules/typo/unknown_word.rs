@@ -22,9 +22,9 @@
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::index::{candidates, Candidate, MAX_QUERY};
 use crate::dict::{bigrams, misspellings, name_form, words};
-use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part, DocNames};
+use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
-use crate::text::case::{casing, match_case, with_folded_key, Casing};
+use crate::text::case::{casing, match_case, Casing};
 use crate::text::Document;
 
 /// Flags lowercase words that no dictionary knows and suggests corrections.
@@ -98,7 +98,6 @@ impl Rule for UnknownWord {
 
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let lexicon = words();
-        let mut names: Option<DocNames> = None;
         let mut pool = Vec::new();
         for (i, token) in doc.words() {
             let word = doc.slice(token.span);
@@ -113,7 +112,7 @@ impl Rule for UnknownWord {
             {
                 continue;
             }
-            if with_folded_key(word, |k| lexicon.contains(k)) {
+            if ctx.lexical(doc)[i].is_known() {
                 continue;
             }
             if !is_candidate_for_correction(word) {
@@ -137,7 +136,7 @@ impl Rule for UnknownWord {
             if is_aphaeresis(doc, i, stem) {
                 continue; // 'twould, 'tis
             }
-            let names = names.get_or_insert_with(|| DocNames::collect(doc));
+            let names = ctx.doc_names(doc);
             if names.count(stem) > 0 {
                 continue; // the document writes it as a name (T003)
             }
