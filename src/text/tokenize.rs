@@ -118,6 +118,16 @@ pub fn tokenize(text: &str, non_prose: &[Span], out: &mut Vec<Token>) {
             }
             _ => {}
         }
+        if b.is_ascii_alphanumeric() {
+            // A word or number, unless a URL starts here.
+            if let Some(end) = scan_url(text, i) {
+                push(out, TokenKind::Skip, i, end);
+                i = end;
+            } else {
+                i = scan_alnum_run(text, i, out);
+            }
+            continue;
+        }
         if let Some(end) = scan_url(text, i).or_else(|| scan_template(text, i)) {
             push(out, TokenKind::Skip, i, end);
             i = end;
@@ -208,7 +218,7 @@ fn scan_url(text: &str, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let rest = &bytes[i..];
     let first = rest[0].to_ascii_lowercase();
-    if !matches!(first, b'h' | b'f' | b'w' | b'm') || is_alnum_before(text, i) {
+    if !matches!(first, b'h' | b'f' | b'w' | b'm') {
         return None;
     }
     let prefix_len = if starts_with_ci(rest, b"https://") {
@@ -224,6 +234,9 @@ fn scan_url(text: &str, i: usize) -> Option<usize> {
     } else {
         return None;
     };
+    if is_alnum_before(text, i) {
+        return None;
+    }
     let mut end = i + prefix_len;
     while end < bytes.len() {
         let b = bytes[end];
@@ -337,6 +350,10 @@ fn scan_alnum_run(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
             i += c.len_utf8();
         }
         if i >= bytes.len() {
+            break;
+        }
+        // Most runs end at a space or punctuation that joins nothing.
+        if bytes[i] < 0x80 && !matches!(bytes[i], b'\'' | b'-' | b'_' | b'@' | b'.' | b',' | b':') {
             break;
         }
         let c = char_at(text, i);
