@@ -1,9 +1,9 @@
 //! `T001 known-misspelling`: a word on the list of known misspellings.
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::dict::{misspellings, words};
-use crate::rules::typo::adjacent_word;
+use crate::dict::{is_variant_spelling, misspellings, words};
 use crate::rules::typo::unknown_word::rank;
+use crate::rules::typo::{adjacent_word, DocNames};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{match_case, with_folded_key};
 use crate::text::Document;
@@ -37,7 +37,11 @@ Safe when the misspelling has exactly one correction and is never a valid
 word: `teh` can only be
 `the`. The correction keeps the word's case (`Teh` → `The`, `TEH` → `THE`).
 When there are several candidates (`fiel` → `feel`, `field`, `file`) they
-are listed, best first, and nothing is applied.
+are listed, best first, and nothing is applied. So is the standard spelling
+of a variant that some variety or period accepts (`surprize`, `connexion`,
+`quitted` in Austen; `dictionaries/variant_spellings.txt`). A word the
+document writes capitalised in mid-sentence is one of its names (`Siad
+Barre`) and is not flagged.
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Safe,
@@ -51,6 +55,7 @@ impl Rule for KnownMisspelling {
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let list = misspellings();
         let lexicon = words();
+        let mut names: Option<DocNames> = None;
         for (i, token) in doc.words() {
             let word = doc.slice(token.span);
             let Some((corrections, is_word)) = with_folded_key(word, |key| {
@@ -68,9 +73,18 @@ impl Rule for KnownMisspelling {
             if ctx.settings.is_allowed_word(word) {
                 continue;
             }
+            // A key the document writes capitalised mid-sentence is one of its
+            // names (`Siad Barre`, `siad` then being the name in lowercase).
+            let names = names.get_or_insert_with(|| DocNames::collect(doc));
+            if with_folded_key(word, |key| names.count(key)) > 0 {
+                continue;
+            }
             // Safe needs one correction and a key that is never a valid word
             // (in any case); the list is built that way, the check keeps it so.
-            let applicability = if corrections.len() == 1 && !is_word {
+            // A variant spelling that some variety or period accepts
+            // (`surprize`, `connexion` in Austen) is shown, never applied.
+            let variant = with_folded_key(word, is_variant_spelling);
+            let applicability = if corrections.len() == 1 && !is_word && !variant {
                 Applicability::Safe
             } else {
                 Applicability::DisplayOnly
@@ -78,7 +92,11 @@ impl Rule for KnownMisspelling {
             let mut replacements: Vec<String> =
                 corrections.iter().map(|c| match_case(word, c)).collect();
             let mut applicability = applicability;
-            let mut reason = "known misspelling (dictionary)";
+            let mut reason = if variant {
+                "a variant spelling some varieties accept; the standard spelling is shown"
+            } else {
+                "known misspelling (dictionary)"
+            };
             if applicability == Applicability::Safe {
                 match second_opinion(doc, i, word, corrections.first()) {
                     SecondOpinion::Agrees => {}
@@ -93,7 +111,9 @@ impl Rule for KnownMisspelling {
                     }
                 }
             }
-            let message = if replacements.len() == 1 {
+            let message = if variant {
+                format!("`{word}` is a variant spelling of `{}`", replacements[0])
+            } else if replacements.len() == 1 {
                 format!("`{word}` is a misspelling of `{}`", replacements[0])
             } else {
                 let listed: Vec<String> = replacements.iter().map(|r| format!("`{r}`")).collect();
@@ -195,6 +215,21 @@ mod tests {
         assert_ne!(
             f.suggestions[0].fix.applicability(),
             crate::diagnostic::Applicability::Safe
+        );
+    }
+
+    #[test]
+    fn variant_spellings_are_display_only() {
+        let text = "She was surprized by the connexion.";
+        assert_fires("T001", text, &["surprized", "connexion"]);
+        assert_fixes_to("T001", text, text);
+    }
+
+    #[test]
+    fn names_of_the_document_are_not_misspellings() {
+        assert_silent(
+            "T001",
+            "The army ousted President Siad Barre in 1991, and soon siad had fled the country.",
         );
     }
 

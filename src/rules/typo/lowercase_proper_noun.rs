@@ -71,7 +71,7 @@ impl Rule for LowercaseProperNoun {
                 let common = lexicon.has_lowercase_form(stem) == Some(true);
                 if common {
                     let names = names.get_or_insert_with(|| DocNames::collect(doc));
-                    if names.standalone(stem) < MIN_DOC_USES {
+                    if names.standalone(stem) < MIN_DOC_USES && !in_name(doc, i, stem, names) {
                         return None;
                     }
                 }
@@ -103,45 +103,65 @@ impl Rule for LowercaseProperNoun {
                         continue; // `debian-installer`, `al-Assad`: package names, particles
                     }
                     // Rare names are also package names, brands used as
-                    // commands, and foreign particles (`firefox`, `in toto`).
+                    // commands, and foreign particles (`firefox`, `in toto`),
+                    // unless the document itself writes the name capitalised.
                     let zipf = entry.map_or(0, |e| e.zipf100);
-                    let applicability = if zipf >= SAFE_NAME_ZIPF100 && stem.len() >= 3 {
-                        Applicability::Safe
-                    } else {
-                        Applicability::DisplayOnly
-                    };
+                    let names = names.get_or_insert_with(|| DocNames::collect(doc));
+                    let doc_capitalises = names.anywhere(&stem) > 0;
+                    let applicability =
+                        if stem.len() >= 3 && (zipf >= SAFE_NAME_ZIPF100 || doc_capitalises) {
+                            Applicability::Safe
+                        } else {
+                            Applicability::DisplayOnly
+                        };
                     push(
                         out,
                         token.span,
                         word,
                         &format!("{form}{rest}"),
                         applicability,
-                        "the dictionaries only write it capitalised",
+                        if doc_capitalises {
+                            "the dictionaries only write it capitalised, and so does the document"
+                        } else {
+                            "the dictionaries only write it capitalised"
+                        },
                     );
                     continue;
                 }
             }
             // 2. The document's own names.
             let names = names.get_or_insert_with(|| DocNames::collect(doc));
-            let needed = if common { MIN_DOC_USES } else { 2 };
-            if names.standalone(&stem) < needed {
+            let (mid, standalone) = (names.count(&stem), names.standalone(&stem));
+            if mid == 0 {
                 continue;
-            }
-            if common && follows_determiner(doc, i) {
-                continue; // `the west`, `a bill`: the common word
             }
             let lower = lower_uses.get_or_insert_with(|| count_lowercase(doc));
             if lower.get(stem.as_str()).copied().unwrap_or(0) > 1 {
                 continue; // written lowercase elsewhere too: a common word
             }
-            // A common word needs more than the document's say-so, except in
-            // the possessive (`trump’s plan`), which common nouns rarely take.
             let applicability = if !common {
-                Applicability::Safe
-            } else if rest.is_empty() {
-                Applicability::DisplayOnly
-            } else {
+                // A word the lexicon does not know in lowercase, capitalised
+                // mid-sentence elsewhere: a name (`Deby … after deby was`).
+                if stem.len() >= 3 && (standalone >= 1 || mid >= 2) {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                }
+            } else if standalone >= MIN_DOC_USES && !follows_determiner(doc, i) {
+                // A common word needs more than the document's say-so, except
+                // in the possessive (`trump’s plan`), which common nouns
+                // rarely take.
+                if rest.is_empty() {
+                    Applicability::DisplayOnly
+                } else {
+                    Applicability::Unsafe
+                }
+            } else if in_name(doc, i, &stem, names) {
+                // Inside a name the document writes capitalised elsewhere
+                // (`marry fanny Price` beside `Fanny looked`).
                 Applicability::Unsafe
+            } else {
+                continue; // `the west`, `a bill`: the common word
             };
             let fixed = format!("{}{rest}", capitalize_first(typed_stem));
             push(
@@ -154,6 +174,55 @@ impl Rule for LowercaseProperNoun {
             );
         }
     }
+}
+
+/// Titles that introduce a name (`Miss woodhouse`).
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lady",
+    "lord",
+    "dame",
+    "madam",
+    "captain",
+    "colonel",
+    "general",
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "saint",
+    "st",
+];
+
+/// Whether the lowercase word at `index` (folded `stem`) sits inside a name
+/// the document writes capitalised elsewhere: right after an honorific
+/// (`Miss woodhouse`), or right before a capitalised word when the document
+/// uses the word as a name of its own (`Fanny looked` … `marry fanny Price`)
+/// or to head a longer name (`US Pacific Island` … `the pacific Remote
+/// Islands`) and the lexicon knows it capitalised. `trade union Solidarity`
+/// beside `the Soviet Union in` is neither.
+fn in_name(doc: &Document<'_>, index: usize, stem: &str, names: &DocNames) -> bool {
+    if names.count(stem) == 0 {
+        return false;
+    }
+    if adjacent_word(doc, index, true).is_some_and(|w| {
+        casing(w) == Casing::Title && HONORIFICS.iter().any(|h| w.eq_ignore_ascii_case(h))
+    }) {
+        return true;
+    }
+    let capitalised_next = adjacent_word(doc, index, false)
+        .is_some_and(|w| w.len() >= 2 && casing(w) == Casing::Title);
+    capitalised_next
+        && (names.standalone(stem) > 0 || names.leading(stem) > 0)
+        && words()
+            .get(stem)
+            .is_some_and(|e| e.forms().any(|f| casing(f.text) == Casing::Title))
 }
 
 fn follows_determiner(doc: &Document<'_>, index: usize) -> bool {
