@@ -146,7 +146,9 @@ impl Rule for InconsistentNameCase {
                 with_folded_key(form, |k| lexicon.get(k))
                     .is_some_and(|e| e.forms().any(|f| f.text == form))
             };
-            if listed(stem) && !listed(dominant) {
+            // Capitals the lexicon lists are another word (`AIDS` beside
+            // `Aids`, `NASA` beside `Nasa`), not another casing.
+            if (case == Casing::Upper && listed(stem)) || (listed(stem) && !listed(dominant)) {
                 continue;
             }
             // A word that is also an ordinary word (`THAT`, `Us`) is in
@@ -315,6 +317,11 @@ mod tests {
         assert_silent("T006", "The movement (HAMAS) rules. Hamas said so.");
         // A casing forced by a sentence start is no evidence.
         assert_silent("T006", "Zorbia is small. The ZORBIA strip.");
+        // Capitals the lexicon lists are another word.
+        assert_silent(
+            "T006",
+            "Workers said Aids spread, that Aids was deadly; AIDS kills.",
+        );
         // Nothing else to compare with.
         assert_silent("T006", "The UN and the EU met in NEW YORK.");
     }

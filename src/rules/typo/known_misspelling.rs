@@ -5,7 +5,7 @@ use crate::dict::{is_variant_spelling, misspellings, words};
 use crate::rules::typo::unknown_word::rank;
 use crate::rules::typo::{adjacent_word, DocNames};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
-use crate::text::case::{match_case, with_folded_key};
+use crate::text::case::{casing, match_case, with_folded_key, Casing};
 use crate::text::Document;
 
 /// Flags words that are known misspellings (`teh`, `recieve`).
@@ -73,10 +73,15 @@ impl Rule for KnownMisspelling {
             if ctx.settings.is_allowed_word(word) {
                 continue;
             }
-            // A key the document writes capitalised mid-sentence is one of its
-            // names (`Siad Barre`, `siad` then being the name in lowercase).
-            let names = names.get_or_insert_with(|| DocNames::collect(doc));
-            if with_folded_key(word, |key| names.count(key)) > 0 {
+            let listed = corrections.first();
+            if casing(listed) == Casing::Lower
+                && is_document_name(
+                    doc,
+                    word,
+                    listed,
+                    names.get_or_insert_with(|| DocNames::collect(doc)),
+                )
+            {
                 continue;
             }
             // Safe needs one correction and a key that is never a valid word
@@ -132,6 +137,32 @@ impl Rule for KnownMisspelling {
             out.push(finding);
         }
     }
+}
+
+/// Whether the misspelling `word` of the ordinary lowercase word `listed`
+/// is one of the document's names: written more than once, and capitalised
+/// on its own in mid-sentence at least once (`General Mohamed siad Barre …
+/// power, Siad called`). A one-off capitalised slip (`be Condamned`) and
+/// misspelt names (`in Septmber`) stay misspellings.
+pub(crate) fn is_document_name(
+    doc: &Document<'_>,
+    word: &str,
+    listed: &str,
+    names: &DocNames,
+) -> bool {
+    if casing(listed) != Casing::Lower {
+        return false;
+    }
+    if with_folded_key(word, |key| names.standalone(key)) == 0 {
+        return false;
+    }
+    doc.words()
+        .filter(|(_, t)| {
+            let w = doc.slice(t.span);
+            w.len() >= word.len() && w[..word.len()].eq_ignore_ascii_case(word)
+        })
+        .nth(1)
+        .is_some()
 }
 
 /// What the unknown-word ranker thinks of a listed single correction.
@@ -229,8 +260,10 @@ mod tests {
     fn names_of_the_document_are_not_misspellings() {
         assert_silent(
             "T001",
-            "The army ousted President Siad Barre in 1991, and soon siad had fled the country.",
+            "General Mohamed siad Barre took control. To centralize power, Siad banned clans.",
         );
+        // A one-off capitalised slip is still a misspelling.
+        assert_fires("T001", "We would be Condamned to wait.", &["Condamned"]);
     }
 
     #[test]

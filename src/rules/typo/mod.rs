@@ -31,7 +31,7 @@ pub(crate) fn clitic_split(folded: &str) -> Option<(&str, &str)> {
 }
 
 /// How often a document writes one word in title case.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default)]
 struct NameCounts {
     /// Mid-sentence uses.
     mid: u32,
@@ -41,6 +41,9 @@ struct NameCounts {
     /// Mid-sentence uses right before another capitalised word, heading a
     /// longer name (`Pacific Island`).
     leading: u32,
+    /// Mid-sentence uses beside another capitalised word other than `The`,
+    /// inside a longer name (`Serdar Berdimuhamedov`).
+    in_run: u32,
     /// Uses anywhere outside headlines, sentence starts included.
     anywhere: u32,
 }
@@ -108,12 +111,18 @@ impl DocNames {
                     };
                     let standalone = !capital_or_the(adjacent_word(doc, i, true))
                         && !capital_or_the(adjacent_word(doc, i, false));
-                    let leading = adjacent_word(doc, i, false)
-                        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+                    let capital = |w: Option<&str>| {
+                        w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    };
+                    let leading = capital(adjacent_word(doc, i, false));
+                    let in_run = leading
+                        || adjacent_word(doc, i, true)
+                            .is_some_and(|w| capital(Some(w)) && !w.eq_ignore_ascii_case("the"));
                     bump(&|n| {
                         n.mid += 1;
                         n.standalone += u32::from(standalone);
                         n.leading += u32::from(leading);
+                        n.in_run += u32::from(in_run);
                         n.anywhere += 1;
                     });
                 }
@@ -139,6 +148,12 @@ impl DocNames {
     /// before another capitalised word (`Pacific Island`).
     pub(crate) fn leading(&self, stem: &str) -> u32 {
         self.counts.get(stem).map_or(0, |n| n.leading)
+    }
+
+    /// How often the document writes `stem` capitalised mid-sentence beside
+    /// another capitalised word other than `The` (`Serdar Berdimuhamedov`).
+    pub(crate) fn in_run(&self, stem: &str) -> u32 {
+        self.counts.get(stem).map_or(0, |n| n.in_run)
     }
 
     /// How often the document writes `stem` capitalised mid-sentence with no
