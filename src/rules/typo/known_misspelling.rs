@@ -39,9 +39,10 @@ word: `teh` can only be
 When there are several candidates (`fiel` → `feel`, `field`, `file`) they
 are listed, best first, and nothing is applied. So is the standard spelling
 of a variant that some variety or period accepts (`surprize`, `connexion`,
-`quitted` in Austen; `dictionaries/variant_spellings.txt`). A word the
-document writes capitalised in mid-sentence is one of its names (`Siad
-Barre`) and is not flagged.
+`quitted` in Austen; `dictionaries/variant_spellings.txt`). A misspelling
+of an ordinary word that the document uses as a name (written more than
+once, and capitalised on its own in mid-sentence at least once: `power,
+Siad called`) is not flagged.
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Safe,
@@ -159,7 +160,8 @@ pub(crate) fn is_document_name(
     doc.words()
         .filter(|(_, t)| {
             let w = doc.slice(t.span);
-            w.len() >= word.len() && w[..word.len()].eq_ignore_ascii_case(word)
+            w.get(..word.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(word))
         })
         .nth(1)
         .is_some()
