@@ -58,3 +58,24 @@ fn no_correction_is_itself_a_misspelling_key() {
         }
     }
 }
+
+#[test]
+fn variant_spellings_are_sorted_unique_misspelling_keys() {
+    let keys: HashSet<&str> = data_lines(MISSPELLINGS)
+        .map(|(_, l)| l.split('\t').next().unwrap())
+        .collect();
+    let mut prev: Option<&str> = None;
+    for (n, key) in data_lines(include_str!("../dictionaries/variant_spellings.txt")) {
+        assert!(
+            keys.contains(key),
+            "variant_spellings.txt:{n}: `{key}` is not a key of misspellings.tsv; rebuild with scripts/build-dictionaries"
+        );
+        if let Some(p) = prev {
+            assert!(
+                p < key,
+                "variant_spellings.txt:{n}: `{key}` is out of order or duplicated after `{p}`; sort the file"
+            );
+        }
+        prev = Some(key);
+    }
+}

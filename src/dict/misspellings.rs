@@ -78,6 +78,22 @@ pub fn misspellings() -> &'static Misspellings {
     })
 }
 
+/// Whether a folded misspelling key is a variant spelling some English
+/// variety or period accepts (`surprize`, `connexion`, `quitted`,
+/// `combatting`; `dictionaries/variant_spellings.txt`): not certainly
+/// wrong, so its correction is shown, never applied.
+#[must_use]
+pub fn is_variant_spelling(folded: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        crate::dict::data_lines(include_str!("../../dictionaries/variant_spellings.txt"))
+            .map(|(_, l)| l)
+            .collect()
+    })
+    .contains(folded)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +105,14 @@ mod tests {
         assert_eq!(m.get("wiht").map(|c| c.first()), Some("with"));
         assert!(m.get("fiel").is_some_and(|c| c.len() > 1));
         assert!(m.get("the").is_none());
+    }
+
+    #[test]
+    fn variant_spellings_are_misspelling_keys() {
+        for key in ["surprize", "connexion", "quitted", "combatting"] {
+            assert!(is_variant_spelling(key), "{key}");
+            assert!(misspellings().get(key).is_some(), "{key}");
+        }
+        assert!(!is_variant_spelling("teh"));
     }
 }

@@ -20,7 +20,7 @@ pub mod table;
 pub mod words;
 
 pub use bigrams::{bigrams, Bigrams};
-pub use misspellings::{misspellings, Corrections, Misspellings};
+pub use misspellings::{is_variant_spelling, misspellings, Corrections, Misspellings};
 pub use mwe::{mwes, Mwes};
 pub use names::{american_of, british_of, name_form};
 pub use phrases::{phrasebook, Phrasebook};

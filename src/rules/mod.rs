@@ -187,6 +187,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &typo::lowercase_proper_noun::LowercaseProperNoun,
     &typo::repeated_word::RepeatedWord,
     &typo::other_dialect_spelling::OtherDialectSpelling,
+    &typo::inconsistent_name_case::InconsistentNameCase,
     &unicode::mojibake::Mojibake,
     &unicode::html_entity::HtmlEntity,
     &unicode::invisible_character::InvisibleCharacter,

@@ -1,11 +1,11 @@
 //! `T001 known-misspelling`: a word on the list of known misspellings.
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::dict::misspellings;
+use crate::dict::{is_variant_spelling, misspellings};
 use crate::rules::typo::unknown_word::rank;
-use crate::rules::typo::{adjacent_word, Lexical};
+use crate::rules::typo::{adjacent_word, DocNames, Lexical};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
-use crate::text::case::{match_case, with_folded_key};
+use crate::text::case::{casing, match_case, with_folded_key, Casing};
 use crate::text::Document;
 
 /// Flags words that are known misspellings (`teh`, `recieve`).
@@ -37,7 +37,12 @@ Safe when the misspelling has exactly one correction and is never a valid
 word: `teh` can only be
 `the`. The correction keeps the word's case (`Teh` → `The`, `TEH` → `THE`).
 When there are several candidates (`fiel` → `feel`, `field`, `file`) they
-are listed, best first, and nothing is applied.
+are listed, best first, and nothing is applied. So is the standard spelling
+of a variant that some variety or period accepts (`surprize`, `connexion`,
+`quitted` in Austen; `dictionaries/variant_spellings.txt`). A misspelling
+of an ordinary word that the document uses as a name (written more than
+once, and capitalised on its own in mid-sentence at least once: `power,
+Siad called`) is not flagged.
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Safe,
@@ -69,9 +74,18 @@ impl Rule for KnownMisspelling {
             if ctx.settings.is_allowed_word(word) {
                 continue;
             }
+            let listed = corrections.first();
+            if casing(listed) == Casing::Lower
+                && is_document_name(doc, word, listed, ctx.doc_names(doc))
+            {
+                continue;
+            }
             // Safe needs one correction and a key that is never a valid word
             // (in any case); the list is built that way, the check keeps it so.
-            let applicability = if corrections.len() == 1 && !is_word {
+            // A variant spelling that some variety or period accepts
+            // (`surprize`, `connexion` in Austen) is shown, never applied.
+            let variant = with_folded_key(word, is_variant_spelling);
+            let applicability = if corrections.len() == 1 && !is_word && !variant {
                 Applicability::Safe
             } else {
                 Applicability::DisplayOnly
@@ -79,7 +93,11 @@ impl Rule for KnownMisspelling {
             let mut replacements: Vec<String> =
                 corrections.iter().map(|c| match_case(word, c)).collect();
             let mut applicability = applicability;
-            let mut reason = "known misspelling (dictionary)";
+            let mut reason = if variant {
+                "a variant spelling some varieties accept; the standard spelling is shown"
+            } else {
+                "known misspelling (dictionary)"
+            };
             if applicability == Applicability::Safe {
                 match second_opinion(doc, i, word, corrections.first()) {
                     SecondOpinion::Agrees => {}
@@ -94,7 +112,9 @@ impl Rule for KnownMisspelling {
                     }
                 }
             }
-            let message = if replacements.len() == 1 {
+            let message = if variant {
+                format!("`{word}` is a variant spelling of `{}`", replacements[0])
+            } else if replacements.len() == 1 {
                 format!("`{word}` is a misspelling of `{}`", replacements[0])
             } else {
                 let listed: Vec<String> = replacements.iter().map(|r| format!("`{r}`")).collect();
@@ -113,6 +133,33 @@ impl Rule for KnownMisspelling {
             out.push(finding);
         }
     }
+}
+
+/// Whether the misspelling `word` of the ordinary lowercase word `listed`
+/// is one of the document's names: written more than once, and capitalised
+/// on its own in mid-sentence at least once (`General Mohamed siad Barre …
+/// power, Siad called`). A one-off capitalised slip (`be Condamned`) and
+/// misspelt names (`in Septmber`) stay misspellings.
+pub(crate) fn is_document_name(
+    doc: &Document<'_>,
+    word: &str,
+    listed: &str,
+    names: &DocNames,
+) -> bool {
+    if casing(listed) != Casing::Lower {
+        return false;
+    }
+    if with_folded_key(word, |key| names.standalone(key)) == 0 {
+        return false;
+    }
+    doc.words()
+        .filter(|(_, t)| {
+            let w = doc.slice(t.span);
+            w.get(..word.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(word))
+        })
+        .nth(1)
+        .is_some()
 }
 
 /// What the unknown-word ranker thinks of a listed single correction.
@@ -197,6 +244,23 @@ mod tests {
             f.suggestions[0].fix.applicability(),
             crate::diagnostic::Applicability::Safe
         );
+    }
+
+    #[test]
+    fn variant_spellings_are_display_only() {
+        let text = "She was surprized by the connexion.";
+        assert_fires("T001", text, &["surprized", "connexion"]);
+        assert_fixes_to("T001", text, text);
+    }
+
+    #[test]
+    fn names_of_the_document_are_not_misspellings() {
+        assert_silent(
+            "T001",
+            "General Mohamed siad Barre took control. To centralize power, Siad banned clans.",
+        );
+        // A one-off capitalised slip is still a misspelling.
+        assert_fires("T001", "We would be Condamned to wait.", &["Condamned"]);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! `putin`, `trump’s`).
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::dict::{name_form, words};
-use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part};
+use crate::dict::{misspellings, name_form, words};
+use crate::rules::typo::known_misspelling::is_document_name;
+use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part, DocNames};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{capitalize_first, casing, with_folded_key, Casing};
 use crate::text::Document;
@@ -19,10 +20,14 @@ static META: RuleMeta = RuleMeta {
     summary: "A name written in lowercase",
     explanation: r#"## What it flags
 A lowercase word that is a name: the dictionaries only ever write it
-capitalised (`ukraine`, `putin`, `january`), or the same document writes it
-capitalised in mid-sentence several times and never in lowercase elsewhere
-(`trump’s` in an article about Trump). Possessives and other clitics follow
-their stem.
+capitalised (`ukraine`, `putin`, `january`), or the document writes it
+capitalised in mid-sentence elsewhere and never in lowercase twice:
+standing alone (`Deby`), in a longer name (`Serdar Berdimuhamedov`), or, for
+a word that is also an ordinary word, three times on its own (`trump’s` in an
+article about Trump) or right where a name goes (`marry fanny Price` beside
+`Fanny looked`; `Miss woodhouse`; `the pacific Remote Islands` beside `US
+Pacific Island`). Possessives and other clitics follow their stem. A known
+misspelling is left to `T001` unless the document uses it as a name.
 
 ## Why it matters
 A lowercase name reads as a slip and can change the meaning (`turkey`,
@@ -34,9 +39,13 @@ warm interactions with putin   ->   warm interactions with Putin
 ```
 
 ## Fix safety
-Safe when the word exists only capitalised in the dictionaries. When the
-lowercase word is also a common word (`trump`, `bush`) and only the
-document's own usage says it is a name, the fix is unsafe.
+Safe when the word exists only capitalised in the dictionaries and is
+common, or when the lexicon does not know it in lowercase and the document
+writes it capitalised on its own or twice. Unsafe for a rare dictionary name
+the document also capitalises (`firefox` may be a package name), for a
+name known from a single use inside a longer name, and for a common word in
+the possessive or in a name's place. A common word with nothing but the
+document's say-so is display-only.
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Sometimes,
@@ -75,7 +84,7 @@ impl Rule for LowercaseProperNoun {
                 };
                 if common {
                     let names = ctx.doc_names(doc);
-                    if names.standalone(stem) < MIN_DOC_USES {
+                    if names.standalone(stem) < MIN_DOC_USES && !in_name(doc, i, stem, names) {
                         return None;
                     }
                 }
@@ -107,10 +116,17 @@ impl Rule for LowercaseProperNoun {
                         continue; // `debian-installer`, `al-Assad`: package names, particles
                     }
                     // Rare names are also package names, brands used as
-                    // commands, and foreign particles (`firefox`, `in toto`).
+                    // commands, and foreign particles (`firefox`, `in toto`),
+                    // unless the document itself writes the name capitalised.
                     let zipf = entry.map_or(0, |e| e.zipf100);
-                    let applicability = if zipf >= SAFE_NAME_ZIPF100 && stem.len() >= 3 {
+                    let names = ctx.doc_names(doc);
+                    let doc_capitalises = names.anywhere(&stem) > 0;
+                    let applicability = if stem.len() < 3 {
+                        Applicability::DisplayOnly
+                    } else if zipf >= SAFE_NAME_ZIPF100 {
                         Applicability::Safe
+                    } else if doc_capitalises {
+                        Applicability::Unsafe
                     } else {
                         Applicability::DisplayOnly
                     };
@@ -120,32 +136,61 @@ impl Rule for LowercaseProperNoun {
                         word,
                         &format!("{form}{rest}"),
                         applicability,
-                        "the dictionaries only write it capitalised",
+                        if doc_capitalises {
+                            "the dictionaries only write it capitalised, and so does the document"
+                        } else {
+                            "the dictionaries only write it capitalised"
+                        },
                     );
                     continue;
                 }
             }
             // 2. The document's own names.
             let names = ctx.doc_names(doc);
-            let needed = if common { MIN_DOC_USES } else { 2 };
-            if names.standalone(&stem) < needed {
+            let (mid, standalone) = (names.count(&stem), names.standalone(&stem));
+            if mid == 0 {
                 continue;
-            }
-            if common && follows_determiner(doc, i) {
-                continue; // `the west`, `a bill`: the common word
             }
             let lower = lower_uses.get_or_insert_with(|| count_lowercase(doc));
             if lower.get(stem.as_str()).copied().unwrap_or(0) > 1 {
                 continue; // written lowercase elsewhere too: a common word
             }
-            // A common word needs more than the document's say-so, except in
-            // the possessive (`trump’s plan`), which common nouns rarely take.
+            // A known misspelling is `T001`'s unless it is one of the
+            // document's names (`siad` beside `power, Siad called`).
+            if let Some(c) = misspellings().get(&stem) {
+                if !is_document_name(doc, typed_stem, c.first(), names) {
+                    continue;
+                }
+            }
             let applicability = if !common {
-                Applicability::Safe
-            } else if rest.is_empty() {
-                Applicability::DisplayOnly
-            } else {
+                // A word the lexicon does not know in lowercase, capitalised
+                // mid-sentence elsewhere: a name (`Deby … after deby was`).
+                // One use after `the` is too little (`The Presedent was`).
+                if stem.len() >= 3 && (standalone >= 1 || mid >= 2) {
+                    Applicability::Safe
+                } else if names.in_run(&stem) >= 1 && !near_common_word(&stem) {
+                    // One use inside a longer name (`Serdar Berdimuhamedov`);
+                    // a slip of a common word there is a typo in a name
+                    // (`Free Software Foundition`), not evidence.
+                    Applicability::Unsafe
+                } else {
+                    continue;
+                }
+            } else if standalone >= MIN_DOC_USES && !follows_determiner(doc, i) {
+                // A common word needs more than the document's say-so, except
+                // in the possessive (`trump’s plan`), which common nouns
+                // rarely take.
+                if rest.is_empty() {
+                    Applicability::DisplayOnly
+                } else {
+                    Applicability::Unsafe
+                }
+            } else if in_name(doc, i, &stem, names) {
+                // Inside a name the document writes capitalised elsewhere
+                // (`marry fanny Price` beside `Fanny looked`).
                 Applicability::Unsafe
+            } else {
+                continue; // `the west`, `a bill`: the common word
             };
             let fixed = format!("{}{rest}", capitalize_first(typed_stem));
             push(
@@ -158,6 +203,106 @@ impl Rule for LowercaseProperNoun {
             );
         }
     }
+}
+
+/// Whether one edit (insertion, deletion, substitution or transposition of
+/// ASCII letters) turns the folded `word` into a frequent lowercase word
+/// (`foundition` → `foundation`, `bron` → `born`). Runs only on the rare
+/// words whose sole evidence is one use inside a name.
+fn near_common_word(word: &str) -> bool {
+    if !word.is_ascii() {
+        return false;
+    }
+    let lexicon = words();
+    let b = word.as_bytes();
+    let mut buf: Vec<u8> = Vec::with_capacity(b.len() + 1);
+    let check =
+        |buf: &Vec<u8>| std::str::from_utf8(buf).is_ok_and(|w| lexicon.is_common_lowercase(w));
+    for i in 0..=b.len() {
+        for c in b'a'..=b'z' {
+            buf.clear();
+            buf.extend_from_slice(&b[..i]);
+            buf.push(c);
+            buf.extend_from_slice(&b[i..]);
+            if check(&buf) {
+                return true;
+            }
+            if i < b.len() {
+                buf.clear();
+                buf.extend_from_slice(b);
+                buf[i] = c;
+                if check(&buf) {
+                    return true;
+                }
+            }
+        }
+        if i < b.len() {
+            buf.clear();
+            buf.extend_from_slice(&b[..i]);
+            buf.extend_from_slice(&b[i + 1..]);
+            if check(&buf) {
+                return true;
+            }
+        }
+        if i + 1 < b.len() {
+            buf.clear();
+            buf.extend_from_slice(b);
+            buf.swap(i, i + 1);
+            if check(&buf) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Titles that introduce a name (`Miss woodhouse`).
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lady",
+    "lord",
+    "dame",
+    "madam",
+    "captain",
+    "colonel",
+    "general",
+    "president",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "saint",
+    "st",
+];
+
+/// Whether the lowercase word at `index` (folded `stem`) sits inside a name
+/// the document writes capitalised elsewhere: right after an honorific
+/// (`Miss woodhouse`), or right before a capitalised word when the document
+/// uses the word as a name of its own (`Fanny looked` … `marry fanny Price`)
+/// or to head a longer name (`US Pacific Island` … `the pacific Remote
+/// Islands`) and the lexicon knows it capitalised. `trade union Solidarity`
+/// beside `the Soviet Union in` is neither.
+fn in_name(doc: &Document<'_>, index: usize, stem: &str, names: &DocNames) -> bool {
+    if names.count(stem) == 0 {
+        return false;
+    }
+    if adjacent_word(doc, index, true).is_some_and(|w| {
+        casing(w) == Casing::Title && HONORIFICS.iter().any(|h| w.eq_ignore_ascii_case(h))
+    }) {
+        return true;
+    }
+    let capitalised_next = adjacent_word(doc, index, false)
+        .is_some_and(|w| w.len() >= 2 && casing(w) == Casing::Title);
+    capitalised_next
+        && (names.standalone(stem) > 0 || names.leading(stem) > 0)
+        && words()
+            .get(stem)
+            .is_some_and(|e| e.forms().any(|f| casing(f.text) == Casing::Title))
 }
 
 fn follows_determiner(doc: &Document<'_>, index: usize) -> bool {
@@ -229,6 +374,26 @@ mod tests {
                     Trump had won. But trump’s plan stayed.";
         assert_fires("T003", text, &["trump’s"]);
         assert_fixes_to("T003", text, &text.replace("trump’s", "Trump’s"));
+    }
+
+    #[test]
+    fn names_the_document_capitalises_once() {
+        let text = "Later Serdar Berdimuhamedov took over from gurbanguly berdimuhamedov.";
+        assert_fixes_to(
+            "T003",
+            text,
+            "Later Serdar Berdimuhamedov took over from gurbanguly Berdimuhamedov.",
+        );
+        // A typo inside a name is no evidence for the typo elsewhere.
+        assert_silent(
+            "T003",
+            "He led the Free Software Foundition, a foundition of hackers.",
+        );
+        // A single use after `the` is none either.
+        assert_silent(
+            "T003",
+            "The new presedent came. We met the Presedent there.",
+        );
     }
 
     #[test]

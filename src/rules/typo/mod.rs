@@ -1,6 +1,7 @@
 //! `T` rules: typos and words, and the evidence they share (which words a
 //! document treats as names, how a clitic attaches to its stem).
 
+pub mod inconsistent_name_case;
 pub mod known_misspelling;
 pub mod lowercase_proper_noun;
 pub mod other_dialect_spelling;
@@ -79,14 +80,30 @@ impl Lexical {
     }
 }
 
+/// How often a document writes one word in title case.
+#[derive(Debug, Default)]
+struct NameCounts {
+    /// Mid-sentence uses.
+    mid: u32,
+    /// Mid-sentence uses with no capitalised word or `the` right before or
+    /// after, as in `said Trump was` but not `President Trump`, `the West`.
+    standalone: u32,
+    /// Mid-sentence uses right before another capitalised word, heading a
+    /// longer name (`Pacific Island`).
+    leading: u32,
+    /// Mid-sentence uses beside another capitalised word other than `The`,
+    /// inside a longer name (`Serdar Berdimuhamedov`).
+    in_run: u32,
+    /// Uses anywhere outside headlines, sentence starts included.
+    anywhere: u32,
+}
+
 /// Words a document writes capitalised in mid-sentence, by folded key
 /// (clitics removed): the document's own names (`Witkoff`, `Trump`).
 #[derive(Debug, Default)]
 pub(crate) struct DocNames {
-    /// Folded stem → (mid-sentence capitalised uses, of which standalone:
-    /// no capitalised word or `the` right before or after, as in
-    /// `said Trump was` but not `President Trump`, `the West`).
-    counts: FxHashMap<Box<str>, (u32, u32)>,
+    /// Folded stem → how the document capitalises it.
+    counts: FxHashMap<Box<str>, NameCounts>,
 }
 
 impl DocNames {
@@ -95,7 +112,7 @@ impl DocNames {
     /// start, and title-case lines (headlines, where most words are
     /// capitalised) are left out, so neither makes names.
     pub(crate) fn collect(doc: &Document<'_>) -> Self {
-        let mut counts: FxHashMap<Box<str>, (u32, u32)> = FxHashMap::default();
+        let mut counts: FxHashMap<Box<str>, NameCounts> = FxHashMap::default();
         let tokens = doc.tokens();
         let mut line_start = 0;
         while line_start < tokens.len() {
@@ -120,8 +137,20 @@ impl DocNames {
                     let word = doc.slice(t.span);
                     if !word.chars().next().is_some_and(char::is_uppercase)
                         || casing(word) != Casing::Title
-                        || is_sentence_initial(doc, i)
                     {
+                        continue;
+                    }
+                    let mut bump = |f: &dyn Fn(&mut NameCounts)| {
+                        with_folded_key(word, |key| {
+                            let key = clitic_split(key).map_or(key, |(stem, _)| stem);
+                            match counts.get_mut(key) {
+                                Some(n) => f(n),
+                                None => f(counts.entry(Box::from(key)).or_default()),
+                            }
+                        });
+                    };
+                    if is_sentence_initial(doc, i) {
+                        bump(&|n| n.anywhere += 1);
                         continue;
                     }
                     let capital_or_the = |w: Option<&str>| {
@@ -132,14 +161,19 @@ impl DocNames {
                     };
                     let standalone = !capital_or_the(adjacent_word(doc, i, true))
                         && !capital_or_the(adjacent_word(doc, i, false));
-                    with_folded_key(word, |key| {
-                        let key = clitic_split(key).map_or(key, |(stem, _)| stem);
-                        let n = match counts.get_mut(key) {
-                            Some(n) => n,
-                            None => counts.entry(Box::from(key)).or_default(),
-                        };
-                        n.0 += 1;
-                        n.1 += u32::from(standalone);
+                    let capital = |w: Option<&str>| {
+                        w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    };
+                    let leading = capital(adjacent_word(doc, i, false));
+                    let in_run = leading
+                        || adjacent_word(doc, i, true)
+                            .is_some_and(|w| capital(Some(w)) && !w.eq_ignore_ascii_case("the"));
+                    bump(&|n| {
+                        n.mid += 1;
+                        n.standalone += u32::from(standalone);
+                        n.leading += u32::from(leading);
+                        n.in_run += u32::from(in_run);
+                        n.anywhere += 1;
                     });
                 }
             }
@@ -151,13 +185,31 @@ impl DocNames {
     /// How often the document writes `stem` (folded, no clitic) capitalised
     /// mid-sentence.
     pub(crate) fn count(&self, stem: &str) -> u32 {
-        self.counts.get(stem).map_or(0, |n| n.0)
+        self.counts.get(stem).map_or(0, |n| n.mid)
+    }
+
+    /// How often the document writes `stem` in title case anywhere outside
+    /// headlines, sentence starts included.
+    pub(crate) fn anywhere(&self, stem: &str) -> u32 {
+        self.counts.get(stem).map_or(0, |n| n.anywhere)
+    }
+
+    /// How often the document writes `stem` capitalised mid-sentence right
+    /// before another capitalised word (`Pacific Island`).
+    pub(crate) fn leading(&self, stem: &str) -> u32 {
+        self.counts.get(stem).map_or(0, |n| n.leading)
+    }
+
+    /// How often the document writes `stem` capitalised mid-sentence beside
+    /// another capitalised word other than `The` (`Serdar Berdimuhamedov`).
+    pub(crate) fn in_run(&self, stem: &str) -> u32 {
+        self.counts.get(stem).map_or(0, |n| n.in_run)
     }
 
     /// How often the document writes `stem` capitalised mid-sentence with no
     /// capitalised word or `the` beside it (a name standing alone).
     pub(crate) fn standalone(&self, stem: &str) -> u32 {
-        self.counts.get(stem).map_or(0, |n| n.1)
+        self.counts.get(stem).map_or(0, |n| n.standalone)
     }
 }
 

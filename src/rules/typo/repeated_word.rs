@@ -1,6 +1,7 @@
 //! `T004 repeated-word`: the same word twice in a row (`the the`).
 
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Suggestion};
+use crate::rules::typo::{adjacent_word, is_sentence_initial};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::with_folded_key;
 use crate::text::{Document, Span, TokenKind};
@@ -41,13 +42,47 @@ unsafe (emphatic repeats such as `many many` exist).
 const LEGITIMATE: &[&str] = &[
     "bye", "chop", "dum", "ha", "had", "knock", "la", "no", "now", "pooh", "so", "tsk", "tut",
     "that", "is", "very", "yeah", "yes", "hey", "oh", "really", "much", "many", "far", "more",
-    "well", "there", "do", "go", "blah", "boo", "bang", "night", "again", "round", "over", "on",
-    "off", "out", "in", "who", "what", "bla", "yada", "wait", "come", "tick", "tock", "rah", "cha",
-    "hip", "pom", "aye", "ho", "hee", "haha", "mm", "hmm", "hush", "buzz", "beep", "murmur",
-    "quack", "tweet", "woof", "ding", "dong", "knock", "pretty", "long", "baby", "mama", "papa",
-    "tom", "zip", "zig", "win", "fifty", "can", "her", "you", "it", "what", "why", "one", "all",
-    "even", "just",
+    "well", "there", "do", "go", "blah", "boo", "bang", "night", "again", "who", "what", "bla",
+    "yada", "wait", "come", "tick", "tock", "rah", "cha", "hip", "pom", "aye", "ho", "hee", "haha",
+    "mm", "hmm", "hush", "buzz", "beep", "murmur", "quack", "tweet", "woof", "ding", "dong",
+    "knock", "pretty", "long", "baby", "mama", "papa", "tom", "zip", "zig", "win", "fifty", "can",
+    "you", "it", "what", "why", "one", "all", "even", "just",
 ];
+
+/// Words whose doubling is grammatical right after a verb: a particle then
+/// a preposition (`moved in in May`, `carried on on foot`), an object then
+/// a possessive (`gave her her book`). After anything else the second copy
+/// is a slip (`an overseas collectivity in in 2003`, `as soon as her her`).
+const AFTER_VERB: &[&str] = &["her", "in", "on", "out", "off", "over", "round"];
+
+/// Common verb forms that neither end in `-ed`/`-ing` nor are regular.
+const VERB_FORMS: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "do", "does", "did", "done", "go", "goes", "went",
+    "gone", "come", "comes", "came", "get", "gets", "got", "give", "gives", "gave", "given",
+    "make", "makes", "made", "take", "takes", "took", "taken", "bring", "brings", "brought", "buy",
+    "buys", "bought", "tell", "tells", "told", "send", "sends", "sent", "show", "shows", "shown",
+    "lend", "lends", "lent", "pay", "pays", "paid", "owe", "owes", "let", "lets", "set", "sets",
+    "put", "puts", "keep", "keeps", "kept", "leave", "leaves", "left", "find", "finds", "found",
+    "hand", "hands", "offer", "offers", "deny", "denies", "wish", "wishes", "teach", "teaches",
+    "taught", "promise", "promises", "ask", "asks", "cost", "costs", "save", "saves", "allow",
+    "allows", "grant", "grants", "read", "reads", "write", "writes", "wrote", "written", "call",
+    "calls", "see", "sees", "saw", "seen", "hear", "hears", "heard", "help", "helps", "like",
+    "likes", "love", "loves", "move", "moves", "turn", "turns", "carry", "carries", "hold",
+    "holds", "held", "run", "runs", "ran", "fall", "falls", "fell", "fallen", "break", "breaks",
+    "broke", "broken", "cut", "cuts", "shut", "shuts", "draw", "draws", "drew", "drawn", "sit",
+    "sits", "sat", "stand", "stands", "stood", "lock", "locks", "log", "logs", "fill", "fills",
+    "sign", "signs", "check", "checks", "hang", "hangs", "hung", "pass", "passes", "spin", "spins",
+    "spun", "win", "wins", "won", "wear", "wears", "wore", "worn", "throw", "throws", "threw",
+    "thrown", "pull", "pulls", "push", "pushes", "look", "looks", "walk", "walks", "step", "steps",
+    "pour", "pours", "rule", "rules",
+];
+
+/// Whether `word` (any case) looks like a verb form.
+fn is_verb_form(word: &str) -> bool {
+    with_folded_key(word, |k| {
+        VERB_FORMS.contains(&k) || (k.len() > 4 && (k.ends_with("ed") || k.ends_with("ing")))
+    })
+}
 
 /// Words that never repeat in correct prose.
 const NEVER_DOUBLED: &[&str] = &[
@@ -87,9 +122,21 @@ impl Rule for RepeatedWord {
             {
                 continue;
             }
+            // A capitalised pair in mid-sentence is a name (`Pago Pago`,
+            // `Pago pago` with its second half in lowercase).
+            if first.chars().next().is_some_and(char::is_uppercase) && !is_sentence_initial(doc, i)
+            {
+                continue;
+            }
             let verdict = with_folded_key(first, |k| {
                 if LEGITIMATE.contains(&k) {
                     None
+                } else if AFTER_VERB.contains(&k) {
+                    if adjacent_word(doc, i, true).is_none_or(is_verb_form) {
+                        None
+                    } else {
+                        Some(Applicability::Unsafe)
+                    }
                 } else if NEVER_DOUBLED.contains(&k) {
                     Some(Applicability::Safe)
                 } else {
@@ -130,9 +177,20 @@ mod tests {
     }
 
     #[test]
+    fn particles_and_objects_repeat_only_after_verbs() {
+        assert_fixes_to(
+            "T004",
+            "It became a collectivity in in 2003, as soon as her her eagerness waned.",
+            "It became a collectivity in 2003, as soon as her eagerness waned.",
+        );
+    }
+
+    #[test]
     fn silent_on_legitimate_repeats() {
         assert_silent("T004", "She had had enough. He said that that was fine.");
         assert_silent("T004", "He denies her her weekly allowance.");
+        assert_silent("T004", "They moved in in May and gave her her keys.");
+        assert_silent("T004", "We stopped at Pago Pago, then Pago pago again.");
         assert_silent("T004", "the end. The next; the\nthe");
         assert_silent("T004", "a so-so film, bye bye");
     }
