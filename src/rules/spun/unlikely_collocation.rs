@@ -82,6 +82,20 @@ mod tests {
     }
 
     #[test]
+    fn restores_single_spun_words_in_a_spun_document() {
+        // Strong phrasebook hits make the document spun; then single words
+        // from the reversed spinner table are judged by their bigram context.
+        let text = "The Oval Workplace and the Home of Commons, as a substitute of the \
+                    White Home, Jones mentioned the invoice.";
+        assert_fires("S002", text, &["mentioned", "invoice"]);
+    }
+
+    #[test]
+    fn single_words_need_a_spun_document() {
+        assert_silent("S002", "He mentioned the invoice in a statement.");
+    }
+
+    #[test]
     fn silent_without_other_spinner_evidence() {
         assert_silent("S002", "The new earnings tax rate applies.");
     }
