@@ -116,7 +116,48 @@ fn main() {
         }
     }
     write(&out, "mwe.bin", &mwe.finish().0);
-    write(&out, "strong.bin", &build_strong(&mwe_src, &sums_of(dict)));
+    let sums = sums_of(dict);
+    write(&out, "strong.bin", &build_strong(&mwe_src, &sums));
+    write(&out, "partners.bin", &build_partners(&sums));
+}
+
+/// Bigram count from which a pair is indexed by either word in
+/// `partners.bin` (the lowest bar of `rules/spun/analysis.rs`, `WEAK_BAR`).
+const PARTNER_MIN_COUNT: u64 = 200_000;
+
+/// Frequent bigrams by either word: key `>a` → every `b` with a frequent
+/// `a b`, key `<b` → every such `a`, packed in byte order. The collocation
+/// rule intersects these with a word's thesaurus neighbours instead of
+/// looking up one bigram per neighbour.
+fn build_partners(sums: &BTreeMap<String, u64>) -> Vec<u8> {
+    let mut right: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut left: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (pair, &n) in sums {
+        if n < PARTNER_MIN_COUNT {
+            continue;
+        }
+        let Some((a, b)) = pair.split_once(' ') else {
+            continue;
+        };
+        if b.contains(' ') {
+            continue;
+        }
+        right.entry(a).or_default().push(b);
+        left.entry(b).or_default().push(a);
+    }
+    let mut table = TableBuilder::default();
+    for (prefix, map) in [(">", right), ("<", left)] {
+        for (k, mut v) in map {
+            v.sort_unstable();
+            v.dedup();
+            let key = format!("{prefix}{k}");
+            let packed = pack(&v);
+            if key.len() < 256 && packed.len() < 65536 {
+                table.insert(&key, packed);
+            }
+        }
+    }
+    table.finish().0
 }
 
 /// Most thesaurus neighbours kept per word (the most frequent ones); the

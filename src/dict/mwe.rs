@@ -52,6 +52,18 @@ impl Mwes {
         packed_strs(prefixed(&self.strong, b'<', b).unwrap_or(&[]))
     }
 
+    /// [`Mwes::strong_right_of`] as a packed list (see `table::packed_strs`).
+    #[must_use]
+    pub fn packed_strong_right_of(&self, a: &str) -> &'static [u8] {
+        prefixed(&self.strong, b'>', a).unwrap_or(&[])
+    }
+
+    /// [`Mwes::strong_left_of`] as a packed list.
+    #[must_use]
+    pub fn packed_strong_left_of(&self, b: &str) -> &'static [u8] {
+        prefixed(&self.strong, b'<', b).unwrap_or(&[])
+    }
+
     /// Every expression, in table order.
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.table.iter().map(|r| r.key)

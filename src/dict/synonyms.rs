@@ -11,7 +11,7 @@
 //! [`MAX_NEIGHBOURS`] most frequent neighbours and compiles the result into
 //! an embedded table (`synonyms.bin`), so nothing is parsed at run time.
 
-use crate::dict::table::{packed_strs, Table};
+use crate::dict::table::{packed_bytes, packed_strs, Table};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/synonyms.bin"));
 
@@ -29,13 +29,20 @@ pub struct Synonyms {
 impl Synonyms {
     /// The neighbours of a folded word, in byte order; none when unknown.
     pub fn neighbours(&self, folded: &str) -> impl Iterator<Item = &'static str> {
-        packed_strs(self.table.value(folded).unwrap_or(&[]))
+        packed_strs(self.packed_neighbours(folded))
+    }
+
+    /// The neighbours of a folded word as a packed list in byte order (see
+    /// `table::packed_strs`), for merging with other sorted lists.
+    #[must_use]
+    pub fn packed_neighbours(&self, folded: &str) -> &'static [u8] {
+        self.table.value(folded).unwrap_or(&[])
     }
 
     /// Whether `a` and `b` are neighbours.
     #[must_use]
     pub fn are_neighbours(&self, a: &str, b: &str) -> bool {
-        self.neighbours(a).any(|x| x == b)
+        packed_bytes(self.packed_neighbours(a)).any(|x| x == b.as_bytes())
     }
 
     /// Number of words with neighbours.

@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use crate::diagnostic::Applicability;
 use crate::dict::phrases::{PhraseContext, PhraseEntry, PhraseMatch};
+use crate::dict::table::packed_intersection;
 use crate::dict::{bigrams, mwes, phrasebook, spun_words, synonyms, words};
 use crate::text::case::{casing, match_case, with_folded_key, Casing};
 use crate::text::span::Span;
@@ -511,7 +512,14 @@ fn best_swap(
     let zw = lex.zipf100(w).filter(|&z| z > 0)?;
     let big = bigrams();
     let mut best: Option<(&'static str, f64)> = None;
-    for x in synonyms().neighbours(spun) {
+    // Only neighbours that make a frequent pair with `w` can pass the bar:
+    // merge the two sorted lists instead of one lookup per neighbour.
+    let partners = if side == 0 {
+        big.left_partners(w)
+    } else {
+        big.right_partners(w)
+    };
+    for x in packed_intersection(synonyms().packed_neighbours(spun), partners) {
         let n = if side == 0 {
             big.count(x, w)
         } else {
@@ -619,11 +627,17 @@ fn name_swap(a: &str, b: &str) -> Option<(usize, &'static str, bool)> {
 /// bigram, precomputed by `build.rs` with [`STRONG_BAR`]'s count) sharing a
 /// word with the pair, whose other word is a thesaurus neighbour. One
 /// lookup per word instead of one per neighbour.
+///
+/// Only the spun word's own neighbour list counts, as in [`best_swap`].
 fn has_strong_candidate(a: &str, b: &str) -> bool {
     let m = mwes();
     let syn = synonyms();
-    let linked = |y: &str, x: &str| syn.are_neighbours(y, x) || syn.are_neighbours(x, y);
-    m.strong_right_of(a).any(|x| linked(b, x)) || m.strong_left_of(b).any(|x| linked(a, x))
+    packed_intersection(syn.packed_neighbours(b), m.packed_strong_right_of(a))
+        .next()
+        .is_some()
+        || packed_intersection(syn.packed_neighbours(a), m.packed_strong_left_of(b))
+            .next()
+            .is_some()
 }
 
 fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, weak_pass: bool, out: &mut Vec<Hit>) {
