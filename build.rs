@@ -254,22 +254,30 @@ fn build_synonyms(src: &str, zipf: &std::collections::HashMap<String, u16>) -> V
 }
 
 /// Two-word WordNet expressions that are frequent web bigrams, by either
-/// word: key `>a` → every `b` of a strong `a b`, key `<b` → every `a`.
+/// word: key `>a` → every `b` of a strong `a b`, key `<b` → every `a`;
+/// keys `}a` and `{b` the same for every two-word expression.
 fn build_strong(mwe: &str, sums: &BTreeMap<String, u64>) -> Vec<u8> {
+    let mut any_right: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut any_left: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let mut right: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let mut left: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for phrase in data_lines(mwe) {
         let Some((a, b)) = phrase.split_once(' ') else {
             continue;
         };
-        if b.contains(' ') || sums.get(&fold(phrase)).copied().unwrap_or(0) < STRONG_MIN_COUNT {
+        if b.contains(' ') {
+            continue;
+        }
+        any_right.entry(a).or_default().push(b);
+        any_left.entry(b).or_default().push(a);
+        if sums.get(&fold(phrase)).copied().unwrap_or(0) < STRONG_MIN_COUNT {
             continue;
         }
         right.entry(a).or_default().push(b);
         left.entry(b).or_default().push(a);
     }
     let mut table = TableBuilder::default();
-    for (prefix, map) in [(">", right), ("<", left)] {
+    for (prefix, map) in [(">", right), ("<", left), ("}", any_right), ("{", any_left)] {
         for (k, mut v) in map {
             v.sort_unstable();
             v.dedup();

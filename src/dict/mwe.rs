@@ -64,6 +64,19 @@ impl Mwes {
         prefixed(&self.strong, b'<', b).unwrap_or(&[])
     }
 
+    /// Every `b` of a two-word expression `a b`, as a packed list in byte
+    /// order (see `table::packed_strs`).
+    #[must_use]
+    pub fn packed_pair_right_of(&self, a: &str) -> &'static [u8] {
+        prefixed(&self.strong, b'}', a).unwrap_or(&[])
+    }
+
+    /// Every `a` of a two-word expression `a b`, as a packed list.
+    #[must_use]
+    pub fn packed_pair_left_of(&self, b: &str) -> &'static [u8] {
+        prefixed(&self.strong, b'{', b).unwrap_or(&[])
+    }
+
     /// Every expression, in table order.
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.table.iter().map(|r| r.key)
@@ -116,6 +129,10 @@ mod tests {
         assert!(!m.contains_pair("oval", "workplace"));
         assert!(m.strong_right_of("real").any(|b| b == "estate"));
         assert!(m.strong_left_of("school").any(|a| a == "high"));
+        let any = crate::dict::table::packed_strs(m.packed_pair_right_of("oval"));
+        assert!(any.clone().any(|b| b == "office"));
+        let any = crate::dict::table::packed_strs(m.packed_pair_left_of("office"));
+        assert!(any.clone().any(|a| a == "oval"));
         assert!(
             !m.strong_right_of("white").any(|b| b == "house"),
             "a bigram under a million"
