@@ -26,6 +26,8 @@ fn main() {
         "bigrams.tsv",
         "names.txt",
         "variants.tsv",
+        "synonyms.tsv",
+        "mwe.txt",
     ] {
         println!("cargo:rerun-if-changed=dictionaries/{f}");
     }
@@ -100,6 +102,191 @@ fn main() {
     }
     write(&out, "variants_us.bin", &us_to_gb.finish().0);
     write(&out, "variants_gb.bin", &gb_to_us.finish().0);
+
+    let zipf = zipf_of(&read(dict, "words.tsv"));
+    write(
+        &out,
+        "synonyms.bin",
+        &build_synonyms(&read(dict, "synonyms.tsv"), &zipf),
+    );
+    let mwe_src = read(dict, "mwe.txt");
+    let mut mwe = TableBuilder::default();
+    let mut seen_mwe = std::collections::HashSet::new();
+    for line in data_lines(&mwe_src) {
+        if line.len() < 256 && seen_mwe.insert(line) {
+            mwe.insert(line, Vec::new());
+        }
+    }
+    write(&out, "mwe.bin", &mwe.finish().0);
+    let sums = sums_of(dict);
+    write(&out, "strong.bin", &build_strong(&mwe_src, &sums));
+    write(&out, "partners.bin", &build_partners(&sums));
+}
+
+/// Bigram count from which a pair is indexed by either word in
+/// `partners.bin` (the lowest bar of `rules/spun/analysis.rs`, `WEAK_BAR`).
+const PARTNER_MIN_COUNT: u64 = 200_000;
+
+/// Frequent bigrams by either word: key `>a` → every `b` with a frequent
+/// `a b`, key `<b` → every such `a`, packed in byte order. The collocation
+/// rule intersects these with a word's thesaurus neighbours instead of
+/// looking up one bigram per neighbour.
+fn build_partners(sums: &BTreeMap<String, u64>) -> Vec<u8> {
+    let mut right: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut left: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (pair, &n) in sums {
+        if n < PARTNER_MIN_COUNT {
+            continue;
+        }
+        let Some((a, b)) = pair.split_once(' ') else {
+            continue;
+        };
+        if b.contains(' ') {
+            continue;
+        }
+        right.entry(a).or_default().push(b);
+        left.entry(b).or_default().push(a);
+    }
+    let mut table = TableBuilder::default();
+    for (prefix, map) in [(">", right), ("<", left)] {
+        for (k, mut v) in map {
+            v.sort_unstable();
+            v.dedup();
+            let key = format!("{prefix}{k}");
+            let packed = pack(&v);
+            if key.len() < 256 && packed.len() < 65536 {
+                table.insert(&key, packed);
+            }
+        }
+    }
+    table.finish().0
+}
+
+/// Most thesaurus neighbours kept per word (the most frequent ones); the
+/// same constant is `dict::synonyms::MAX_NEIGHBOURS`.
+const MAX_NEIGHBOURS: usize = 48;
+
+/// Neighbours rarer than this (zipf100) are left out: every rule needs a
+/// candidate original of at least zipf 3.
+const MIN_NEIGHBOUR_ZIPF: u16 = 300;
+
+/// Bigram count from which a two-word WordNet expression is a strong
+/// collocation (`STRONG_BAR.min_count` in `rules/spun/analysis.rs`).
+const STRONG_MIN_COUNT: u64 = 1_000_000;
+
+/// Folded word → zipf100 (the highest of its forms).
+fn zipf_of(src: &str) -> std::collections::HashMap<String, u16> {
+    let mut map = std::collections::HashMap::new();
+    for line in data_lines(src) {
+        let mut f = line.split('\t');
+        let (Some(word), Some(z)) = (f.next(), f.next()) else {
+            continue;
+        };
+        let z: u16 = z.parse().unwrap_or(0);
+        let e = map.entry(fold(word)).or_insert(0u16);
+        *e = (*e).max(z);
+    }
+    map
+}
+
+/// Summed bigram counts keyed by the folded pair.
+fn sums_of(dict: &Path) -> BTreeMap<String, u64> {
+    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
+    for line in data_lines(&read(dict, "bigrams.tsv")) {
+        if let Some((pair, count)) = line.split_once('\t') {
+            if let Ok(n) = count.parse::<u64>() {
+                *sums.entry(fold(pair)).or_default() += n;
+            }
+        }
+    }
+    sums
+}
+
+/// Packs strings as `u8` length + bytes (read by `table::packed_strs`).
+fn pack(list: &[&str]) -> Vec<u8> {
+    let mut v = Vec::new();
+    for s in list {
+        if s.len() < 256 {
+            v.push(s.len() as u8);
+            v.extend_from_slice(s.as_bytes());
+        }
+    }
+    v
+}
+
+/// The thesaurus made symmetric, single words only: word → its
+/// [`MAX_NEIGHBOURS`] most frequent neighbours, packed in byte order.
+fn build_synonyms(src: &str, zipf: &std::collections::HashMap<String, u16>) -> Vec<u8> {
+    let mut map: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for line in data_lines(src) {
+        let Some((head, list)) = line.split_once('\t') else {
+            continue;
+        };
+        if head.contains(' ') {
+            continue;
+        }
+        for syn in list.split(',') {
+            if syn.is_empty() || syn.contains(' ') || syn == head {
+                continue;
+            }
+            map.entry(head).or_default().push(syn);
+            map.entry(syn).or_default().push(head);
+        }
+    }
+    let mut table = TableBuilder::default();
+    let z = |w: &str| zipf.get(&fold(w)).copied().unwrap_or(0);
+    for (head, mut list) in map {
+        list.sort_unstable();
+        list.dedup();
+        if list.len() > MAX_NEIGHBOURS {
+            // Stable: equally frequent neighbours stay in byte order.
+            list.sort_by_key(|w| std::cmp::Reverse(z(w)));
+            list.truncate(MAX_NEIGHBOURS);
+            list.sort_unstable();
+        }
+        // No rule considers a rare neighbour as the original of a spun word
+        // (spinners replace common words): dropping them here spares
+        // lookups on the hot path.
+        list.retain(|w| z(w) >= MIN_NEIGHBOUR_ZIPF);
+        if head.len() < 256 {
+            table.insert(head, pack(&list));
+        }
+    }
+    table.finish().0
+}
+
+/// Two-word WordNet expressions that are frequent web bigrams, by either
+/// word: key `>a` → every `b` of a strong `a b`, key `<b` → every `a`;
+/// keys `}a` and `{b` the same for every two-word expression.
+fn build_strong(mwe: &str, sums: &BTreeMap<String, u64>) -> Vec<u8> {
+    let mut any_right: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut any_left: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut right: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut left: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for phrase in data_lines(mwe) {
+        let Some((a, b)) = phrase.split_once(' ') else {
+            continue;
+        };
+        if b.contains(' ') {
+            continue;
+        }
+        any_right.entry(a).or_default().push(b);
+        any_left.entry(b).or_default().push(a);
+        if sums.get(&fold(phrase)).copied().unwrap_or(0) < STRONG_MIN_COUNT {
+            continue;
+        }
+        right.entry(a).or_default().push(b);
+        left.entry(b).or_default().push(a);
+    }
+    let mut table = TableBuilder::default();
+    for (prefix, map) in [(">", right), ("<", left), ("}", any_right), ("{", any_left)] {
+        for (k, mut v) in map {
+            v.sort_unstable();
+            v.dedup();
+            table.insert(&format!("{prefix}{k}"), pack(&v));
+        }
+    }
+    table.finish().0
 }
 
 fn read(dir: &Path, name: &str) -> String {

@@ -8,11 +8,17 @@
 use crate::dict::table::{read_u64, Table};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.bin"));
+static PARTNERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/partners.bin"));
+
+/// Count from which a pair is listed by [`Bigrams::right_partners`] and
+/// [`Bigrams::left_partners`] (`PARTNER_MIN_COUNT` in `build.rs`).
+pub const PARTNER_MIN_COUNT: u64 = 200_000;
 
 /// Bigram counts keyed by `w1 w2` (lowercase, one space).
 #[derive(Clone, Copy, Debug)]
 pub struct Bigrams {
     table: Table,
+    partners: Table,
 }
 
 impl Bigrams {
@@ -29,6 +35,33 @@ impl Bigrams {
         key[w1.len() + 1..len].copy_from_slice(w2.as_bytes());
         let key = std::str::from_utf8(&key[..len]).expect("joined UTF-8 stays UTF-8");
         self.table.get(key).map_or(0, |r| read_u64(r.value, 0))
+    }
+
+    /// The packed list (see `table::packed_strs`) of every `b` with a pair
+    /// `a b` counted at least [`PARTNER_MIN_COUNT`], in byte order.
+    #[must_use]
+    pub fn right_partners(&self, a: &str) -> &'static [u8] {
+        self.partners_of(b'>', a)
+    }
+
+    /// The packed list of every `a` with a pair `a b` counted at least
+    /// [`PARTNER_MIN_COUNT`], in byte order.
+    #[must_use]
+    pub fn left_partners(&self, b: &str) -> &'static [u8] {
+        self.partners_of(b'<', b)
+    }
+
+    fn partners_of(&self, prefix: u8, word: &str) -> &'static [u8] {
+        let mut key = [0u8; 64];
+        if word.len() + 1 > key.len() {
+            return &[];
+        }
+        key[0] = prefix;
+        key[1..=word.len()].copy_from_slice(word.as_bytes());
+        std::str::from_utf8(&key[..=word.len()])
+            .ok()
+            .and_then(|k| self.partners.value(k))
+            .unwrap_or(&[])
     }
 
     /// Number of pairs.
@@ -49,6 +82,7 @@ pub fn bigrams() -> &'static Bigrams {
     static BIGRAMS: std::sync::OnceLock<Bigrams> = std::sync::OnceLock::new();
     BIGRAMS.get_or_init(|| Bigrams {
         table: Table::new(BYTES),
+        partners: Table::new(PARTNERS),
     })
 }
 
@@ -63,5 +97,9 @@ mod tests {
         assert!(b.count("peace", "process") > 0);
         assert_eq!(b.count("oval", "workplace"), 0);
         assert!(b.len() > 200_000);
+        let right = crate::dict::table::packed_strs(b.right_partners("peace"));
+        assert!(right.clone().any(|w| w == "process"));
+        let left = crate::dict::table::packed_strs(b.left_partners("process"));
+        assert!(left.clone().any(|w| w == "peace"));
     }
 }

@@ -15,6 +15,7 @@ pub mod names;
 /// The phonetic key shared by the build script and the suggestion index.
 pub mod phonetic;
 pub mod phrases;
+pub mod spun_words;
 pub mod synonyms;
 pub mod table;
 pub mod words;
@@ -24,6 +25,7 @@ pub use misspellings::{is_variant_spelling, misspellings, Corrections, Misspelli
 pub use mwe::{mwes, Mwes};
 pub use names::{american_of, british_of, name_form};
 pub use phrases::{phrasebook, Phrasebook};
+pub use spun_words::{spun_words, SpunWords};
 pub use synonyms::{synonyms, Synonyms};
 pub use words::{words, WordEntry, WordForm, Words};
 

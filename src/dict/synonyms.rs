@@ -6,91 +6,64 @@
 //! at 40 entries, so the relation is not symmetric on disk. A link alone is
 //! weak evidence (Moby links ≈ 2.6 % of unrelated pairs); rules must combine it
 //! with collocation counts.
+//!
+//! `build.rs` makes the relation symmetric, keeps each word's
+//! [`MAX_NEIGHBOURS`] most frequent neighbours and compiles the result into
+//! an embedded table (`synonyms.bin`), so nothing is parsed at run time.
 
-use std::sync::OnceLock;
+use crate::dict::table::{packed_bytes, packed_strs, Table};
 
-use rustc_hash::FxHashMap;
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/synonyms.bin"));
 
-use crate::dict::data_lines;
-
-const SOURCE: &str = include_str!("../../dictionaries/synonyms.tsv");
-
-/// Most neighbours kept per word (the most frequent ones).
+/// Most neighbours kept per word (the most frequent ones): spinners swap
+/// common words, and common words are listed by hundreds of rarer ones (the
+/// reverse index of `good` is huge), which would make every lookup slow.
 pub const MAX_NEIGHBOURS: usize = 48;
 
 /// Single-word neighbours of single words, both directions.
-#[derive(Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct Synonyms {
-    map: FxHashMap<&'static str, Vec<&'static str>>,
+    table: Table,
 }
 
 impl Synonyms {
-    /// Parses `word<TAB>syn1,syn2,...` lines; phrases are left out.
-    #[must_use]
-    pub fn parse(src: &'static str) -> Self {
-        let mut map: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
-        map.reserve(60_000);
-        for (_, line) in data_lines(src) {
-            let Some((head, list)) = line.split_once('\t') else {
-                continue;
-            };
-            if head.contains(' ') {
-                continue;
-            }
-            for syn in list.split(',') {
-                if syn.is_empty() || syn.contains(' ') || syn == head {
-                    continue;
-                }
-                map.entry(head).or_default().push(syn);
-                map.entry(syn).or_default().push(head);
-            }
-        }
-        // Keep the most frequent neighbours: spinners swap common words, and
-        // common words are listed by hundreds of rarer ones (the reverse
-        // index of `good` is huge), which would make every lookup slow.
-        let lex = crate::dict::words();
-        for list in map.values_mut() {
-            list.sort_unstable();
-            list.dedup();
-            if list.len() > MAX_NEIGHBOURS {
-                list.sort_by_cached_key(|w| std::cmp::Reverse(lex.zipf100(w).unwrap_or(0)));
-                list.truncate(MAX_NEIGHBOURS);
-                list.sort_unstable();
-            }
-            list.shrink_to_fit();
-        }
-        Self { map }
+    /// The neighbours of a folded word, in byte order; none when unknown.
+    pub fn neighbours(&self, folded: &str) -> impl Iterator<Item = &'static str> {
+        packed_strs(self.packed_neighbours(folded))
     }
 
-    /// The neighbours of a folded word (sorted, unique), empty when unknown.
+    /// The neighbours of a folded word as a packed list in byte order (see
+    /// `table::packed_strs`), for merging with other sorted lists.
     #[must_use]
-    pub fn neighbours(&self, folded: &str) -> &[&'static str] {
-        self.map.get(folded).map_or(&[], Vec::as_slice)
+    pub fn packed_neighbours(&self, folded: &str) -> &'static [u8] {
+        self.table.value(folded).unwrap_or(&[])
     }
 
     /// Whether `a` and `b` are neighbours.
     #[must_use]
     pub fn are_neighbours(&self, a: &str, b: &str) -> bool {
-        self.neighbours(a).binary_search(&b).is_ok()
+        packed_bytes(self.packed_neighbours(a)).any(|x| x == b.as_bytes())
     }
 
     /// Number of words with neighbours.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.table.len()
     }
 
     /// Whether the table is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.table.is_empty()
     }
 }
 
-/// The embedded thesaurus, parsed on first use.
+/// The embedded thesaurus.
 pub fn synonyms() -> &'static Synonyms {
-    static SYNONYMS: OnceLock<Synonyms> = OnceLock::new();
-    SYNONYMS.get_or_init(|| Synonyms::parse(SOURCE))
+    static SYNONYMS: std::sync::OnceLock<Synonyms> = std::sync::OnceLock::new();
+    SYNONYMS.get_or_init(|| Synonyms {
+        table: Table::new(BYTES),
+    })
 }
 
 #[cfg(test)]
@@ -103,6 +76,7 @@ mod tests {
         assert!(s.are_neighbours("navy", "military"));
         assert!(s.are_neighbours("military", "navy"));
         assert!(s.are_neighbours("workplace", "office"));
-        assert!(s.neighbours("zzzz").is_empty());
+        assert!(s.neighbours("zzzz").next().is_none());
+        assert!(s.neighbours("good").count() <= MAX_NEIGHBOURS);
     }
 }

@@ -153,8 +153,47 @@ pub(crate) fn read_u64(b: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"))
 }
 
+/// Iterates length-prefixed strings (`u8` length, bytes) packed in a value,
+/// as raw bytes (no UTF-8 check: for comparisons on the hot path).
+pub(crate) fn packed_bytes(
+    mut value: &'static [u8],
+) -> impl Iterator<Item = &'static [u8]> + Clone {
+    std::iter::from_fn(move || {
+        let (&len, rest) = value.split_first()?;
+        let (s, rest) = rest.split_at(len as usize);
+        value = rest;
+        Some(s)
+    })
+}
+
+/// The strings two packed lists sorted in byte order have in common, in
+/// order: a linear merge, no lookups.
+pub(crate) fn packed_intersection(
+    a: &'static [u8],
+    b: &'static [u8],
+) -> impl Iterator<Item = &'static str> {
+    let mut xs = packed_bytes(a).peekable();
+    let mut ys = packed_bytes(b).peekable();
+    std::iter::from_fn(move || loop {
+        let (x, y) = (*xs.peek()?, *ys.peek()?);
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                xs.next();
+            }
+            std::cmp::Ordering::Greater => {
+                ys.next();
+            }
+            std::cmp::Ordering::Equal => {
+                xs.next();
+                ys.next();
+                return Some(std::str::from_utf8(x).expect("table strings are UTF-8"));
+            }
+        }
+    })
+}
+
 /// Iterates length-prefixed strings (`u8` length, bytes) packed in a value.
-pub(crate) fn packed_strs(mut value: &'static [u8]) -> impl Iterator<Item = &'static str> {
+pub(crate) fn packed_strs(mut value: &'static [u8]) -> impl Iterator<Item = &'static str> + Clone {
     std::iter::from_fn(move || {
         let (&len, rest) = value.split_first()?;
         let (s, rest) = rest.split_at(len as usize);

@@ -14,7 +14,8 @@ use std::rc::Rc;
 
 use crate::diagnostic::Applicability;
 use crate::dict::phrases::{PhraseContext, PhraseEntry, PhraseMatch};
-use crate::dict::{bigrams, mwes, phrasebook, synonyms, words};
+use crate::dict::table::packed_intersection;
+use crate::dict::{bigrams, mwes, phrasebook, spun_words, synonyms, words};
 use crate::text::case::{casing, match_case, with_folded_key, Casing};
 use crate::text::span::Span;
 use crate::text::tokenize::TokenKind;
@@ -47,6 +48,9 @@ pub(crate) struct Hit {
     pub points: f64,
     pub applicability: Applicability,
     pub reason: String,
+    /// A message of its own, when the rule's usual wording does not fit
+    /// (a single spun word rather than a word pair).
+    pub message: Option<String>,
 }
 
 /// Everything the `S` rules need from one document.
@@ -170,6 +174,7 @@ fn compute(doc: &Document<'_>) -> Analysis {
     if looks_spun(points, seq.words.len()) {
         // Weak collocations are only worth their cost in a spun document.
         collocation_hits(doc, &seq, true, &mut weak);
+        word_hits(doc, &seq, &mut weak);
         hits.extend(weak);
     }
     // Longest, strongest first at each start; then drop overlaps.
@@ -331,6 +336,7 @@ fn phrase_hits(doc: &Document<'_>, seq: &WordSeq, strong: &mut Vec<Hit>, weak: &
             points: f64::from(entry.weight),
             applicability: Applicability::Unsafe,
             reason: format!("spinner phrasebook (weight {})", entry.weight),
+            message: None,
         };
         if needs_spun {
             weak.push(hit);
@@ -429,6 +435,7 @@ fn spintax_hits(doc: &Document<'_>, strong: &mut Vec<Hit>) {
             } else {
                 "spintax braces around running text".into()
             },
+            message: None,
         });
     }
 }
@@ -449,6 +456,7 @@ fn words_known(folded: &str) -> bool {
 // ---------------------------------------------------------------- S002 --
 
 /// Words too common or too grammatical to judge by collocation.
+#[cfg(test)]
 const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
     "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
@@ -460,7 +468,95 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.binary_search(&w).is_ok()
+    // A `match` compiles to a switch on length and a few comparisons; the
+    // list above is the documentation and the test's reference.
+    matches!(
+        w,
+        "a" | "about"
+            | "after"
+            | "all"
+            | "also"
+            | "am"
+            | "an"
+            | "and"
+            | "any"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "been"
+            | "before"
+            | "being"
+            | "but"
+            | "by"
+            | "can"
+            | "could"
+            | "did"
+            | "do"
+            | "does"
+            | "for"
+            | "from"
+            | "had"
+            | "has"
+            | "have"
+            | "he"
+            | "her"
+            | "here"
+            | "him"
+            | "his"
+            | "how"
+            | "i"
+            | "if"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "me"
+            | "more"
+            | "most"
+            | "my"
+            | "no"
+            | "not"
+            | "of"
+            | "on"
+            | "one"
+            | "or"
+            | "our"
+            | "out"
+            | "over"
+            | "she"
+            | "so"
+            | "some"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "them"
+            | "then"
+            | "there"
+            | "these"
+            | "they"
+            | "this"
+            | "those"
+            | "to"
+            | "up"
+            | "us"
+            | "was"
+            | "we"
+            | "were"
+            | "what"
+            | "when"
+            | "where"
+            | "which"
+            | "who"
+            | "why"
+            | "will"
+            | "with"
+            | "would"
+            | "you"
+            | "your"
+    )
 }
 
 /// Pointwise mutual information (log10) of a bigram from its web count and
@@ -503,7 +599,14 @@ fn best_swap(
     let zw = lex.zipf100(w).filter(|&z| z > 0)?;
     let big = bigrams();
     let mut best: Option<(&'static str, f64)> = None;
-    for &x in synonyms().neighbours(spun) {
+    // Only neighbours that make a frequent pair with `w` can pass the bar:
+    // merge the two sorted lists instead of one lookup per neighbour.
+    let partners = if side == 0 {
+        big.left_partners(w)
+    } else {
+        big.right_partners(w)
+    };
+    for x in packed_intersection(synonyms().packed_neighbours(spun), partners) {
         let n = if side == 0 {
             big.count(x, w)
         } else {
@@ -576,16 +679,15 @@ fn name_swap(a: &str, b: &str) -> Option<(usize, &'static str, bool)> {
         if zs < 400 || zf > 560 {
             continue;
         }
-        for &x in synonyms().neighbours(spun) {
+        // Only neighbours that form an expression with the fixed word can
+        // count: merge the two sorted lists instead of a lookup per neighbour.
+        let partners = if side == 0 {
+            m.packed_pair_left_of(fixed)
+        } else {
+            m.packed_pair_right_of(fixed)
+        };
+        for x in packed_intersection(synonyms().packed_neighbours(spun), partners) {
             if lex.zipf100(x).is_none_or(|z| z < 400) || is_function_word(x) {
-                continue;
-            }
-            let is_mwe = if side == 0 {
-                m.contains_pair(x, fixed)
-            } else {
-                m.contains_pair(fixed, x)
-            };
-            if !is_mwe {
                 continue;
             }
             let n = if side == 0 {
@@ -606,54 +708,22 @@ fn name_swap(a: &str, b: &str) -> Option<(usize, &'static str, bool)> {
     found
 }
 
-/// Two-word WordNet expressions that are also frequent web bigrams
-/// (the only originals [`STRONG_BAR`] accepts), indexed by either word, so
-/// the strong pass costs one lookup per word pair instead of one per
-/// thesaurus neighbour.
-struct StrongCollocations {
-    /// `a` → every `b` of a strong `a b`.
-    right: rustc_hash::FxHashMap<&'static str, Vec<&'static str>>,
-    /// `b` → every `a` of a strong `a b`.
-    left: rustc_hash::FxHashMap<&'static str, Vec<&'static str>>,
-}
-
-fn strong_collocations() -> &'static StrongCollocations {
-    static STRONG: std::sync::OnceLock<StrongCollocations> = std::sync::OnceLock::new();
-    STRONG.get_or_init(|| {
-        let big = bigrams();
-        let mut right: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> =
-            rustc_hash::FxHashMap::default();
-        let mut left: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> =
-            rustc_hash::FxHashMap::default();
-        for phrase in mwes().iter() {
-            let Some((a, b)) = phrase.split_once(' ') else {
-                continue;
-            };
-            if b.contains(' ') || big.count(a, b) < STRONG_BAR.min_count {
-                continue;
-            }
-            right.entry(a).or_default().push(b);
-            left.entry(b).or_default().push(a);
-        }
-        for v in right.values_mut().chain(left.values_mut()) {
-            v.sort_unstable();
-        }
-        StrongCollocations { right, left }
-    })
-}
-
-/// Whether the strong pass has any candidate for the pair `a b`.
+/// Whether the strong pass has any candidate for the pair `a b`: a strong
+/// two-word expression (a WordNet expression that is also a frequent web
+/// bigram, precomputed by `build.rs` with [`STRONG_BAR`]'s count) sharing a
+/// word with the pair, whose other word is a thesaurus neighbour. One
+/// lookup per word instead of one per neighbour.
+///
+/// Only the spun word's own neighbour list counts, as in [`best_swap`].
 fn has_strong_candidate(a: &str, b: &str) -> bool {
-    let sc = strong_collocations();
+    let m = mwes();
     let syn = synonyms();
-    let linked = |y: &str, x: &str| syn.are_neighbours(y, x) || syn.are_neighbours(x, y);
-    sc.right
-        .get(a)
-        .is_some_and(|xs| xs.iter().any(|x| linked(b, x)))
-        || sc
-            .left
-            .get(b)
-            .is_some_and(|xs| xs.iter().any(|x| linked(a, x)))
+    packed_intersection(syn.packed_neighbours(b), m.packed_strong_right_of(a))
+        .next()
+        .is_some()
+        || packed_intersection(syn.packed_neighbours(a), m.packed_strong_left_of(b))
+            .next()
+            .is_some()
 }
 
 fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, weak_pass: bool, out: &mut Vec<Hit>) {
@@ -757,8 +827,117 @@ fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, weak_pass: bool, out: &mu
             points: 2.0,
             applicability: Applicability::Unsafe,
             reason: format!("`{fa} {fb}` is a common collocation, `{a} {b}` is not"),
+            message: None,
         };
         out.push(hit);
+    }
+}
+
+/// How well `x` fits between `prev` and `next`: the sum over the present
+/// sides of `ln(1 + bigram count)`.
+fn context_support(prev: Option<&str>, x: &str, next: Option<&str>) -> f64 {
+    let big = bigrams();
+    let mut s = 0.0;
+    if let Some(p) = prev {
+        s += (1.0 + big.count(p, x) as f64).ln();
+    }
+    if let Some(n) = next {
+        s += (1.0 + big.count(x, n) as f64).ln();
+    }
+    s
+}
+
+/// How much better (in `ln` units of bigram support) a candidate must fit
+/// than a common word (weight 1) before the word is taken for spinner
+/// output: about twice the web count on one side.
+const COMMON_WORD_MARGIN: f64 = 0.7;
+
+/// How much better a word rarely written outside spinner output (weight 2)
+/// must fit than its original to be kept: about five times the web count.
+const CLEAR_MARGIN: f64 = 1.6;
+
+/// Single-word spinner substitutions (`mentioned` for `said`, `invoice` for
+/// `bill`) from the reversed spinner table, in a document that already
+/// looks spun: a word is reported when one of the words a spinner replaces
+/// with it fits its neighbours better than it does; the best-fitting one is
+/// restored.
+fn word_hits(doc: &Document<'_>, seq: &WordSeq, out: &mut Vec<Hit>) {
+    let table = spun_words();
+    let tokens = doc.tokens();
+    for i in 0..seq.words.len() {
+        let folded = seq.key(i);
+        // A possessive is looked up and restored through its stem
+        // (`navy's` -> `military's`).
+        let (key, suffix_len) = match folded.strip_suffix("'s") {
+            Some(stem) if table.get(folded).is_none() => (stem, folded.len() - stem.len()),
+            _ => (folded, 0),
+        };
+        let Some(entry) = table.get(key) else {
+            continue;
+        };
+        let tok = seq.words[i].token;
+        let full = doc.token_text(tok);
+        let Some(split) = full.len().checked_sub(
+            // The written suffix may use `’` (3 bytes) for the folded `'`.
+            if suffix_len == 0 {
+                0
+            } else if full.ends_with("\u{2019}s") {
+                4
+            } else {
+                2
+            },
+        ) else {
+            continue;
+        };
+        let (written, suffix) = full.split_at(split);
+        let case = casing(written);
+        let name_like = match case {
+            Casing::Lower => false,
+            Casing::Title => !doc.starts_sentence(tok),
+            _ => continue,
+        };
+        let prev = (i > 0 && seq.words[i].joined).then(|| seq.key(i - 1));
+        let next = (suffix_len == 0 && i + 1 < seq.words.len() && seq.words[i + 1].joined)
+            .then(|| seq.key(i + 1));
+        let own = context_support(prev, key, next);
+        let mut best: Option<(&'static str, f64)> = None;
+        for &x in entry.originals.iter() {
+            let s = context_support(prev, x, next);
+            if best.is_none_or(|(_, bs)| s > bs) {
+                best = Some((x, s));
+            }
+        }
+        let Some((x, support)) = best else {
+            continue;
+        };
+        // A word rarely written outside spinner output (weight 2) is
+        // restored unless it fits its context clearly better than the
+        // original would; a common word, or a capitalised one mid-sentence
+        // (maybe a real name: `Navy`, `Chief`), only when the original
+        // clearly fits better.
+        let wins = if entry.weight >= 2 && !name_like {
+            own < support + CLEAR_MARGIN
+        } else {
+            support > 0.0 && support >= own + COMMON_WORD_MARGIN
+        };
+        if !wins {
+            continue;
+        }
+        let mut restored = match_case(written, x);
+        restored.push_str(suffix);
+        out.push(Hit {
+            kind: HitKind::Collocation,
+            span: tokens[tok].span,
+            original: x.to_string(),
+            message: Some(format!(
+                "`{full}` looks like a spinner's substitute for `{restored}`"
+            )),
+            replacement: Some(restored),
+            strong: false,
+            points: 0.5,
+            applicability: Applicability::Unsafe,
+            reason: format!("spinners write `{key}` for `{x}`, which fits the context better"),
+        });
     }
 }
 
@@ -774,10 +953,12 @@ mod tests {
     }
 
     #[test]
-    fn function_words_are_sorted() {
+    fn function_words_are_sorted_and_matched() {
         let mut sorted = FUNCTION_WORDS.to_vec();
         sorted.sort_unstable();
         assert_eq!(sorted, FUNCTION_WORDS);
+        assert!(FUNCTION_WORDS.iter().all(|w| is_function_word(w)));
+        assert!(!is_function_word("office"));
     }
 
     #[test]

@@ -81,12 +81,15 @@ fn emit(
     let analysis = analyse(doc);
     for h in analysis.hits.iter().filter(|h| h.kind == kind) {
         let flagged = doc.slice(h.span);
-        let mut f =
-            Finding::new(meta, h.span, message(flagged, &h.original)).with_severity(if h.strong {
-                Severity::Warning
-            } else {
-                Severity::Info
-            });
+        let text = h
+            .message
+            .clone()
+            .unwrap_or_else(|| message(flagged, &h.original));
+        let mut f = Finding::new(meta, h.span, text).with_severity(if h.strong {
+            Severity::Warning
+        } else {
+            Severity::Info
+        });
         if let Some(r) = &h.replacement {
             f = f.suggest(Suggestion::replace(h.span, r, h.applicability).because(&h.reason));
         }

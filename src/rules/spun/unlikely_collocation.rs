@@ -27,7 +27,11 @@ spinner substitutions that no phrasebook lists. A thesaurus link alone never
 fires: the original pair must be frequent, strongly associated (pointwise
 mutual information) and, outside names, a WordNet expression, and the word
 on the far side must not speak against it. In a document that already looks
-spun, weaker contrasts are reported too, as information.
+spun, weaker contrasts are reported too, as information, and so are single
+words from the spinner's table read backwards (`dictionaries/spun_words.tsv`:
+`mentioned` for `said`, `invoice` for `bill`, `workforce` for `team`) where
+the original fits the neighbouring words better by web bigram counts
+(`the invoice was` → `the bill was`).
 
 ## Why it matters
 Spinners replace words one by one with "synonyms" that do not fit the
@@ -79,6 +83,20 @@ mod tests {
             text,
             "They met in the Oval Workplace. The new income tax rate applies.",
         );
+    }
+
+    #[test]
+    fn restores_single_spun_words_in_a_spun_document() {
+        // Strong phrasebook hits make the document spun; then single words
+        // from the reversed spinner table are judged by their bigram context.
+        let text = "The Oval Workplace and the Home of Commons, as a substitute of the \
+                    White Home, Jones mentioned the invoice.";
+        assert_fires("S002", text, &["mentioned", "invoice"]);
+    }
+
+    #[test]
+    fn single_words_need_a_spun_document() {
+        assert_silent("S002", "He mentioned the invoice in a statement.");
     }
 
     #[test]

@@ -1,0 +1,123 @@
+//! The spinner's single-word table read backwards: spun word → the common
+//! words a spinner replaces with it (`mentioned` → `said`, `invoice` →
+//! `bill`), with a weight (see `dictionaries/spun_words.README.md`).
+//!
+//! Every spun word is also normal English, so the table never flags on its
+//! own: S002 consults it only in documents that already look spun, and
+//! restores a word only where a candidate fits the bigram context better.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::dict::data_lines;
+
+const SOURCE: &str = include_str!("../../dictionaries/spun_words.tsv");
+
+/// One entry: the candidate originals, most likely first, and the weight.
+#[derive(Clone, Debug)]
+pub struct SpunWord {
+    /// Candidate originals (lowercase), most likely first.
+    pub originals: Box<[&'static str]>,
+    /// 2: rare outside spinner output; 1: a common word in its own right.
+    pub weight: u8,
+}
+
+/// The table, keyed by the folded spun word.
+#[derive(Debug, Default)]
+pub struct SpunWords {
+    map: FxHashMap<&'static str, SpunWord>,
+}
+
+/// Parses one data line into (spun word, entry).
+///
+/// # Errors
+/// A reason when the line is malformed.
+pub fn parse_line(line: &'static str) -> Result<(&'static str, SpunWord), String> {
+    let mut f = line.split('\t');
+    let (Some(spun), Some(orig), Some(weight), None) = (f.next(), f.next(), f.next(), f.next())
+    else {
+        return Err("needs spun<TAB>original|original<TAB>weight".into());
+    };
+    if spun.is_empty() || spun.contains(' ') || spun != spun.to_lowercase() {
+        return Err(format!("spun word `{spun}` must be one lowercase word"));
+    }
+    let weight: u8 = weight
+        .parse()
+        .ok()
+        .filter(|w| (1..=2).contains(w))
+        .ok_or_else(|| format!("weight `{weight}` is not 1 or 2"))?;
+    let originals: Box<[&'static str]> = orig.split('|').collect();
+    if originals
+        .iter()
+        .any(|o| o.is_empty() || *o == spun || o.contains(' '))
+    {
+        return Err(format!("bad original in `{orig}`"));
+    }
+    Ok((spun, SpunWord { originals, weight }))
+}
+
+impl SpunWords {
+    /// Parses the table, skipping malformed lines (the data test lists them).
+    #[must_use]
+    pub fn parse(src: &'static str) -> Self {
+        let map = data_lines(src)
+            .filter_map(|(_, l)| parse_line(l).ok())
+            .collect();
+        Self { map }
+    }
+
+    /// The entry of a folded word.
+    #[must_use]
+    pub fn get(&self, folded: &str) -> Option<&SpunWord> {
+        self.map.get(folded)
+    }
+
+    /// Number of entries.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the table is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// The embedded table, parsed on first use (a few hundred lines).
+pub fn spun_words() -> &'static SpunWords {
+    static TABLE: OnceLock<SpunWords> = OnceLock::new();
+    TABLE.get_or_init(|| SpunWords::parse(SOURCE))
+}
+
+/// The embedded table's source text (for data checks).
+#[must_use]
+pub fn spun_words_source() -> &'static str {
+    SOURCE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_table_is_well_formed_sorted_and_unique() {
+        let mut prev: Option<&str> = None;
+        for (n, line) in data_lines(SOURCE) {
+            let (spun, _) =
+                parse_line(line).unwrap_or_else(|e| panic!("spun_words.tsv:{n}: {e}: {line:?}"));
+            if let Some(p) = prev {
+                assert!(
+                    p < spun,
+                    "spun_words.tsv:{n}: `{spun}` out of order; sort the file"
+                );
+            }
+            prev = Some(spun);
+        }
+        let t = spun_words();
+        assert_eq!(t.get("invoice").map(|e| e.originals[0]), Some("bill"));
+        assert!(t.get("bill").is_none());
+    }
+}
