@@ -98,6 +98,9 @@ impl Rule for UnknownWord {
 
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let lexicon = words();
+        if !looks_english(doc, ctx) {
+            return; // every word would be "unknown"; none is a slip
+        }
         let mut pool = Vec::new();
         for (i, token) in doc.words() {
             let word = doc.slice(token.span);
@@ -212,6 +215,28 @@ impl Rule for UnknownWord {
             out.push(finding);
         }
     }
+}
+
+/// Share of unknown lowercase words above which a document is taken for
+/// another language (English prose with typos stays near 0.02).
+const FOREIGN_SHARE: f32 = 0.25;
+
+/// Whether `doc` reads as English: of its lowercase words, not too many
+/// are unknown to the lexicon. A French or Portuguese paragraph (ftfy's
+/// test cases, a quotation) would otherwise have every word "corrected".
+/// Short texts with few lowercase words are given the benefit of the doubt.
+fn looks_english(doc: &Document<'_>, ctx: &CheckContext<'_>) -> bool {
+    let lexical = ctx.lexical(doc);
+    let (mut lower, mut unknown) = (0u32, 0u32);
+    for (i, token) in doc.words() {
+        let b = doc.slice(token.span).as_bytes();
+        if b.len() < 3 || !b[0].is_ascii_lowercase() {
+            continue;
+        }
+        lower += 1;
+        unknown += u32::from(!lexical[i].is_known());
+    }
+    unknown < 4 || (unknown as f32) < FOREIGN_SHARE * lower as f32
 }
 
 /// Prefixes that make new words of known words.
@@ -788,6 +813,21 @@ mod tests {
         assert_silent("T002", "Mr Qzwitkoff arrived. Later qzwitkoff left.");
         assert_silent("T002", "teh cat"); // T001's
         assert_silent("T002", "What assurance have you 'twould be so?");
+    }
+
+    #[test]
+    fn text_in_another_language_is_left_alone() {
+        assert_silent(
+            "T002",
+            "Le gouvernement a annoncé hier que les négociations reprendraient \
+             dans la semaine, selon une source proche du dossier et des ministres.",
+        );
+        // English with a few slips is still checked.
+        assert_fires(
+            "T002",
+            "The answer was plessant and the weather was nice for the whole week.",
+            &["plessant"],
+        );
     }
 
     #[test]
