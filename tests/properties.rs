@@ -579,3 +579,41 @@ fn collect_benchmark_texts(dir: &Path, out: &mut Vec<String>) {
         }
     }
 }
+
+/// Findings of one document do not depend on what the same thread checked
+/// before. Regression (fuzz crash ce4714c4): the spin analysis was cached
+/// per thread by text alone, so a text checked as plain text and then as
+/// Markdown got the plain-text spin findings, inside a code span too.
+#[test]
+fn findings_do_not_depend_on_the_previous_document() {
+    let text = "# Spintax\n\nFires: the report was {quick|fast|rapid} and clear.\n\
+                Silent: code `{a|b}` stays.\n";
+    let engine = &engines()[1];
+    let findings = |before: Option<Format>, format: Format| {
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                if let Some(b) = before {
+                    let _ = engine.check(&copyedit::text::Document::new(text, b));
+                }
+                let doc = copyedit::text::Document::new(text, format);
+                engine
+                    .check(&doc)
+                    .iter()
+                    .map(|f| format!("{} {:?} {}", f.rule.code, f.span, f.message))
+                    .collect::<Vec<_>>()
+            })
+            .join()
+            .expect("check does not panic")
+        })
+    };
+    for format in FORMATS {
+        let fresh = findings(None, format);
+        for before in FORMATS {
+            assert_eq!(
+                findings(Some(before), format),
+                fresh,
+                "{format:?} after {before:?}"
+            );
+        }
+    }
+}

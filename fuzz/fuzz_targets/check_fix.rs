@@ -26,7 +26,21 @@ fn engines() -> &'static [Engine; 2] {
     })
 }
 
-fuzz_target!(|data: &[u8]| {
+/// Loads every lazily built table (thesaurus, collocations, typo index) once
+/// before fuzzing: otherwise the first input of each `-fork` job pays it,
+/// and on a loaded machine that input was recorded as a slow unit or a
+/// timeout.
+fn warm_up() {
+    let text = "The report was {quick|fast} and clear. As a substitute of waiting, \
+                the chief of workers said teh Ccnuiol wolud recieve it in keeping with the plan.";
+    for engine in engines() {
+        for format in invariants::FORMATS {
+            let _ = invariants::verify(engine, text, format);
+        }
+    }
+}
+
+fuzz_target!(init: warm_up(), |data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else {
         return;
     };

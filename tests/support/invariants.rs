@@ -18,6 +18,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use copyedit::diagnostic::{Applicability, Edit, Finding, Fix};
@@ -166,14 +167,16 @@ pub fn check_pass(
         ));
     }
     // The applied edits are exactly a union of whole applicable fixes.
-    let fixes: Vec<&Fix> = findings.iter().filter_map(|f| f.fix_at(level)).collect();
-    let whole: Vec<&Fix> = fixes
+    // Sets, not list scans: a text with thousands of fixes stays linear.
+    let applied: HashSet<&Edit> = applied_edits.iter().collect();
+    let whole: HashSet<&Edit> = findings
         .iter()
-        .copied()
-        .filter(|fix| fix.edits().iter().all(|e| applied_edits.contains(e)))
+        .filter_map(|f| f.fix_at(level))
+        .filter(|fix| fix.edits().iter().all(|e| applied.contains(e)))
+        .flat_map(|fix| fix.edits())
         .collect();
     for e in applied_edits {
-        if !whole.iter().any(|fix| fix.edits().contains(e)) {
+        if !whole.contains(e) {
             return Err(format!(
                 "applied edit {:?} -> {:?} does not belong to a fix applied whole",
                 e.span, e.replacement

@@ -9,7 +9,6 @@
 //! so running S001, S002 and S003 over one document analyses it once.
 
 use std::cell::RefCell;
-use std::hash::Hasher;
 use std::rc::Rc;
 
 use crate::diagnostic::Applicability;
@@ -19,7 +18,7 @@ use crate::dict::{bigrams, mwes, phrasebook, spun_words, synonyms, words};
 use crate::text::case::{casing, match_case, with_folded_key, Casing};
 use crate::text::span::Span;
 use crate::text::tokenize::TokenKind;
-use crate::text::Document;
+use crate::text::{Document, Format};
 
 /// Which `S` rule a hit belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,31 +116,51 @@ impl WordSeq {
     }
 }
 
-thread_local! {
-    static CACHE: RefCell<Option<(u64, usize, Rc<Analysis>)>> = const { RefCell::new(None) };
+/// The last document analysed on this thread: its exact text and format
+/// (the format decides which bytes are prose, so the same text read as
+/// Markdown and as plain text analyses differently), and the analysis.
+struct Cached {
+    text: String,
+    format: Format,
+    analysis: Rc<Analysis>,
 }
 
-fn text_key(text: &str) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(text.as_bytes());
-    h.finish()
+thread_local! {
+    static CACHE: RefCell<Option<Cached>> = const { RefCell::new(None) };
 }
 
 /// The analysis of `doc`, computed once per thread for consecutive calls on
-/// the same text.
+/// the same document. The key is the whole text, compared byte for byte (a
+/// hash alone could be made to collide, and a stale analysis would carry
+/// spans of another text), and the format.
 pub(crate) fn analyse(doc: &Document<'_>) -> Rc<Analysis> {
-    let key = text_key(doc.text());
-    let len = doc.text().len();
+    let text = doc.text();
+    let format = doc.format();
     if let Some(hit) = CACHE.with(|c| {
         c.borrow()
             .as_ref()
-            .filter(|(k, l, _)| *k == key && *l == len)
-            .map(|(_, _, a)| Rc::clone(a))
+            .filter(|c| c.format == format && c.text == text)
+            .map(|c| Rc::clone(&c.analysis))
     }) {
         return hit;
     }
     let analysis = Rc::new(compute(doc));
-    CACHE.with(|c| *c.borrow_mut() = Some((key, len, Rc::clone(&analysis))));
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        // Reuse the previous copy's buffer unless it is far too big (one huge
+        // record must not pin its size for the rest of the run).
+        let mut copy = match c.take() {
+            Some(old) if old.text.capacity() <= 4 * text.len().max(1 << 16) => old.text,
+            _ => String::new(),
+        };
+        copy.clear();
+        copy.push_str(text);
+        *c = Some(Cached {
+            text: copy,
+            format,
+            analysis: Rc::clone(&analysis),
+        });
+    });
     analysis
 }
 
@@ -982,5 +1001,34 @@ mod tests {
         assert!(!looks_spun(3.0, 100));
         assert!(!looks_spun(8.0, 5000));
         assert!(looks_spun(8.0, 500));
+    }
+
+    /// Regression (fuzz crash ce4714c4): the per-thread cache was keyed by
+    /// the text alone, so a text checked as plain text and then as Markdown
+    /// reused the plain-text analysis and flagged spintax inside a code span.
+    #[test]
+    fn cache_is_keyed_by_format_too() {
+        let text = "Fires: the report was {quick|fast|rapid} and clear. Code `{a|b}` stays.";
+        let spintax = |format| {
+            let doc = Document::new(text, format);
+            analyse(&doc)
+                .hits
+                .iter()
+                .filter(|h| h.kind == HitKind::Spintax)
+                .count()
+        };
+        assert_eq!(spintax(Format::Plain), 2);
+        assert_eq!(spintax(Format::Markdown), 1);
+        assert_eq!(spintax(Format::Plain), 2);
+    }
+
+    #[test]
+    fn cache_compares_the_whole_text() {
+        let a = "Fires: the report was {quick|fast} and clear.";
+        let b = "Fires: the report was quick and clear, truly.";
+        assert_eq!(a.len(), b.len());
+        let hits = |t| analyse(&Document::new(t, Format::Plain)).hits.len();
+        assert_eq!(hits(a), 1);
+        assert_eq!(hits(b), 0);
     }
 }

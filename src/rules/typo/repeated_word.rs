@@ -101,25 +101,38 @@ impl Rule for RepeatedWord {
 
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let tokens = doc.tokens();
+        let is_hyphen = |t: Option<&crate::text::Token>| {
+            t.is_some_and(|t| t.kind == TokenKind::Punct && doc.slice(t.span) == "-")
+        };
+        // Token index where the next run may start (after the last one).
+        let mut resume = 0;
         for (i, token) in doc.words() {
-            let (Some(space), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
-                continue;
-            };
-            if space.kind != TokenKind::Space || next.kind != TokenKind::Word {
+            if i < resume {
                 continue;
             }
-            let (first, second) = (doc.slice(token.span), doc.slice(next.span));
-            if first.len() != second.len() || !first.eq_ignore_ascii_case(second) {
-                continue;
+            let first = doc.slice(token.span);
+            // The run of copies of `first` separated by spaces only:
+            // `the the the` is one finding with one fix, so that fixes of
+            // neighbouring pairs never conflict (each pass of `fix` would
+            // otherwise remove only every other copy).
+            let mut last = i;
+            while let (Some(space), Some(next)) = (tokens.get(last + 1), tokens.get(last + 2)) {
+                let second = doc.slice(next.span);
+                if space.kind != TokenKind::Space
+                    || next.kind != TokenKind::Word
+                    || first.len() != second.len()
+                    || !first.eq_ignore_ascii_case(second)
+                {
+                    break;
+                }
+                last += 2;
             }
-            // A hyphen or apostrophe glued on either side makes it another construction.
-            if tokens
-                .get(i + 3)
-                .is_some_and(|t| t.kind == TokenKind::Punct && doc.slice(t.span) == "-")
-                || (i > 0
-                    && tokens[i - 1].kind == TokenKind::Punct
-                    && doc.slice(tokens[i - 1].span) == "-")
-            {
+            // A hyphen glued on either side makes it another construction
+            // (`so-so`): that copy is not part of the run.
+            if last > i && is_hyphen(tokens.get(last + 1)) {
+                last -= 2;
+            }
+            if last == i || (i > 0 && is_hyphen(tokens.get(i - 1))) {
                 continue;
             }
             // A capitalised pair in mid-sentence is a name (`Pago Pago`,
@@ -128,6 +141,7 @@ impl Rule for RepeatedWord {
             {
                 continue;
             }
+            resume = last + 1;
             let verdict = with_folded_key(first, |k| {
                 if LEGITIMATE.contains(&k) {
                     None
@@ -149,15 +163,27 @@ impl Rule for RepeatedWord {
             if ctx.settings.is_allowed_word(first) {
                 continue;
             }
-            let span = Span::new(token.span.start, next.span.end);
-            let remove = Span::new(token.span.end, next.span.end);
-            out.push(
-                Finding::new(&META, span, format!("`{first}` is repeated")).suggest(Suggestion {
-                    title: format!("Remove the second `{second}`"),
-                    fix: Fix::single(Edit::delete(remove), applicability),
-                    reason: "the same word twice in a row".to_string(),
-                }),
-            );
+            let end = tokens[last].span.end;
+            let span = Span::new(token.span.start, end);
+            let remove = Span::new(token.span.end, end);
+            let copies = (last - i) / 2 + 1;
+            let second = doc.slice(tokens[i + 2].span);
+            let (message, title) = if copies == 2 {
+                (
+                    format!("`{first}` is repeated"),
+                    format!("Remove the second `{second}`"),
+                )
+            } else {
+                (
+                    format!("`{first}` is written {copies} times in a row"),
+                    format!("Keep one `{first}`"),
+                )
+            };
+            out.push(Finding::new(&META, span, message).suggest(Suggestion {
+                title,
+                fix: Fix::single(Edit::delete(remove), applicability),
+                reason: "the same word twice in a row".to_string(),
+            }));
         }
     }
 }
@@ -193,5 +219,18 @@ mod tests {
         assert_silent("T004", "We stopped at Pago Pago, then Pago pago again.");
         assert_silent("T004", "the end. The next; the\nthe");
         assert_silent("T004", "a so-so film, bye bye");
+    }
+
+    /// Regression (fuzz): one finding per pair made the fixes of `the the
+    /// the ...` touch and conflict, so each pass of `fix` removed only every
+    /// other copy and a long run never converged.
+    #[test]
+    fn a_run_of_copies_is_one_fix() {
+        assert_fires("T004", "so the the the end", &["the the the"]);
+        assert_fixes_to("T004", "so the the the end", "so the end");
+        assert_fixes_to("T004", &format!("{}end", "the ".repeat(500)), "the end");
+        assert_fixes_to("T004", &"TEH ".repeat(300), "TEH ");
+        assert_silent("T004", "had had had");
+        assert_silent("T004", "a the the-the b");
     }
 }

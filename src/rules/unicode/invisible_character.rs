@@ -74,11 +74,54 @@ impl Rule for InvisibleCharacter {
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
-        let bytes = text.as_bytes();
-        // Mojibake repairs (U001) own the characters inside them: a soft
-        // hyphen there is the byte 0xAD of a mangled sequence (`æ\u{AD}£`).
-        let mut mojibake: Option<Vec<Span>> = None;
-        let mut i = 0;
+        let mut group: Option<Group> = None;
+        for flagged in scan(doc) {
+            let edit_span = removal_span(text, flagged.span);
+            if !flagged.safe {
+                out.push(Group::display_only(text, flagged, edit_span));
+                continue;
+            }
+            // Removals whose edits touch become one fix (`a\u{200B}\u{200B}b`,
+            // a word split many times): separate fixes would conflict, and
+            // each pass of `fix` would apply only every other one.
+            if let Some(g) = group.as_mut().filter(|g| edit_span.start <= g.edit.end) {
+                g.edit.end = g.edit.end.max(edit_span.end);
+                g.chars.push(flagged);
+                continue;
+            }
+            if let Some(g) = group.replace(Group {
+                edit: edit_span,
+                chars: vec![flagged],
+            }) {
+                out.push(g.finding(text));
+            }
+        }
+        if let Some(g) = group {
+            out.push(g.finding(text));
+        }
+    }
+}
+
+/// An invisible character to report.
+#[derive(Clone, Copy, Debug)]
+struct Flagged {
+    span: Span,
+    c: char,
+    /// Whether removing it is safe (otherwise the fix is display-only).
+    safe: bool,
+}
+
+/// Every invisible character to report, in text order.
+fn scan<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = Flagged> + 'd {
+    let text = doc.text();
+    let bytes = text.as_bytes();
+    // Mojibake repairs (U001) own the characters inside them: a soft
+    // hyphen there is the byte 0xAD of a mangled sequence (`æ\u{AD}£`).
+    // Sorted by start, searched by position (a text with many repairs and
+    // many candidates stays linear).
+    let mut mojibake: Option<Vec<Span>> = None;
+    let mut i = 0;
+    std::iter::from_fn(move || {
         while i < bytes.len() {
             // Skip plain bytes fast; only these bytes can start a candidate.
             match bytes[i..].iter().position(|&b| CANDIDATE_BYTE[b as usize]) {
@@ -107,7 +150,7 @@ impl Rule for InvisibleCharacter {
             i = span.end;
             let before = text[..span.start].chars().next_back();
             let after = text[span.end..].chars().next();
-            let remove_safe = match c {
+            let safe = match c {
                 '\u{AD}' | '\u{200B}' | '\u{2060}' => true,
                 '\u{FEFF}' if span.start == 0 => continue,
                 '\u{FEFF}' => true,
@@ -142,65 +185,110 @@ impl Rule for InvisibleCharacter {
             }
             if (c as u32) >= 0x80 && !before.is_none_or(|p| p.is_ascii()) {
                 let spans = mojibake.get_or_insert_with(|| {
-                    super::mojibake::repairs(text)
+                    let mut spans: Vec<Span> = super::mojibake::repairs(text)
                         .into_iter()
                         .map(|r| r.span)
-                        .collect()
+                        .collect();
+                    spans.sort_unstable_by_key(|s| (s.start, s.end));
+                    spans
                 });
-                if spans
-                    .iter()
-                    .any(|s| s.start <= span.start && span.end <= s.end)
-                {
+                // Repairs are disjoint: only the last one starting at or
+                // before the char can contain it.
+                let at = spans.partition_point(|s| s.start <= span.start);
+                if at > 0 && span.end <= spans[at - 1].end {
                     continue;
                 }
             }
-            let name = char_name(c);
-            let message = format!("Invisible {name} (U+{:04X}) in text", c as u32);
-            let mut finding = Finding::new(&META, span, message);
-            // Inside a word, the repair covers the whole word and the char
-            // before it: fixes apply first-by-position, so no other rule can
-            // edit one half of the split word (`separat|ist` -> `separate`) in
-            // the same pass.
-            let word_start = text[..span.start]
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| c.is_alphanumeric())
-                .last()
-                .map_or(span.start, |(at, _)| at);
-            let word_start = text[..word_start]
-                .char_indices()
-                .next_back()
-                .map_or(word_start, |(at, _)| at);
-            let word_end = span.end
-                + text[span.end..]
-                    .char_indices()
-                    .take_while(|(_, c)| c.is_alphanumeric())
-                    .last()
-                    .map_or(0, |(at, c)| at + c.len_utf8());
-            let edit_span = Span::new(word_start, word_end);
-            let replacement = format!(
-                "{}{}",
-                &text[word_start..span.start],
-                &text[span.end..word_end]
-            );
-            let applicability = if remove_safe {
-                Applicability::Safe
-            } else {
-                Applicability::DisplayOnly
-            };
-            finding = finding.suggest(Suggestion {
-                title: format!("Remove the {name}"),
-                fix: Fix::single(Edit::replace(edit_span, replacement), applicability),
-                reason: format!("{name} shows nothing"),
-            });
-            out.push(finding);
+            return Some(Flagged { span, c, safe });
         }
+        None
+    })
+}
+
+/// The span a removal rewrites: inside a word, the whole word and the char
+/// before it, so that fixes, applied first-by-position, let no other rule
+/// edit one half of the split word (`separat|ist` -> `separate`) in the
+/// same pass.
+fn removal_span(text: &str, span: Span) -> Span {
+    let word_start = text[..span.start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(span.start, |(at, _)| at);
+    let word_start = text[..word_start]
+        .char_indices()
+        .next_back()
+        .map_or(word_start, |(at, _)| at);
+    let word_end = span.end
+        + text[span.end..]
+            .char_indices()
+            .take_while(|(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or(0, |(at, c)| at + c.len_utf8());
+    Span::new(word_start, word_end)
+}
+
+/// Neighbouring safe removals, reported and fixed as one.
+struct Group {
+    edit: Span,
+    chars: Vec<Flagged>,
+}
+
+impl Group {
+    fn finding(&self, text: &str) -> Finding {
+        let first = self.chars[0];
+        let last = self.chars[self.chars.len() - 1];
+        let name = char_name(first.c);
+        let message = if self.chars.len() == 1 {
+            format!("Invisible {name} (U+{:04X}) in text", first.c as u32)
+        } else {
+            format!(
+                "{} invisible characters in text, the first a {name} (U+{:04X})",
+                self.chars.len(),
+                first.c as u32
+            )
+        };
+        let mut replacement = String::with_capacity(self.edit.end - self.edit.start);
+        let mut at = self.edit.start;
+        for f in &self.chars {
+            replacement.push_str(&text[at..f.span.start]);
+            at = f.span.end;
+        }
+        replacement.push_str(&text[at..self.edit.end]);
+        let title = if self.chars.len() == 1 {
+            format!("Remove the {name}")
+        } else {
+            "Remove the invisible characters".to_string()
+        };
+        Finding::new(&META, Span::new(first.span.start, last.span.end), message).suggest(
+            Suggestion {
+                title,
+                fix: Fix::single(Edit::replace(self.edit, replacement), Applicability::Safe),
+                reason: format!("{name} shows nothing"),
+            },
+        )
+    }
+
+    fn display_only(text: &str, flagged: Flagged, edit: Span) -> Finding {
+        let name = char_name(flagged.c);
+        let message = format!("Invisible {name} (U+{:04X}) in text", flagged.c as u32);
+        let replacement = format!(
+            "{}{}",
+            &text[edit.start..flagged.span.start],
+            &text[flagged.span.end..edit.end]
+        );
+        Finding::new(&META, flagged.span, message).suggest(Suggestion {
+            title: format!("Remove the {name}"),
+            fix: Fix::single(Edit::replace(edit, replacement), Applicability::DisplayOnly),
+            reason: format!("{name} shows nothing"),
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{assert_fixes_to, assert_silent};
+    use crate::testing::{assert_fires, assert_fixes_to, assert_silent};
 
     #[test]
     fn removes_invisible_characters() {
@@ -227,5 +315,38 @@ mod tests {
         assert_silent("U003", "tab\tand\nlines\r\n");
         assert_silent("U003", "æ\u{AD}£é«”ä¸\u{AD}æ–‡");
         assert_fixes_to("U003", "a \u{1A} b", "a \u{1A} b");
+    }
+
+    /// Regression (fuzz): one fix per character made neighbouring removals
+    /// conflict, so each pass of `fix` removed only every other one and a
+    /// run of a few hundred never converged.
+    #[test]
+    fn a_run_of_invisible_characters_is_one_fix() {
+        use crate::diagnostic::Applicability;
+        use crate::text::Format;
+        use crate::{Engine, Settings};
+        let engine = Engine::new(Settings {
+            select: vec!["U003".into()],
+            fix_level: Applicability::Safe,
+            ..Settings::default()
+        })
+        .expect("U003 exists");
+        let cases = [
+            ("\u{FEFF}".repeat(400), "\u{FEFF}".to_string()),
+            (format!("a{}b", "\u{200B}".repeat(400)), "ab".to_string()),
+            ("a\u{200B}".repeat(400), "a".repeat(400)),
+            (format!("{}a", "a\u{5}".repeat(400)), "a".repeat(401)),
+            ("x\u{AD} ".repeat(400), "x ".repeat(400)),
+        ];
+        for (text, expected) in cases {
+            let out = engine.fix(&text, Format::Plain).expect("converges");
+            assert_eq!(out.text, expected);
+            assert_eq!(out.passes, 1, "one pass fixes {:?}", &text[..12]);
+        }
+        assert_fires(
+            "U003",
+            "con\u{200B}\u{200B}fi\u{AD}dent",
+            &["\u{200B}\u{200B}fi\u{AD}"],
+        );
     }
 }
