@@ -1,7 +1,7 @@
 //! Embedded dictionaries, compiled at build time and shared read-only.
 //!
 //! `build.rs` turns the files in `dictionaries/` into compact binary tables
-//! (open-addressing hash tables, a suggestion trie) that are embedded with
+//! (open-addressing hash tables, a symmetric-delete suggestion index) that are embedded with
 //! `include_bytes!`: copyedit needs no data files at run time, and a lookup
 //! reads the tables in place, so nothing is parsed or indexed at start-up.
 

@@ -2,8 +2,8 @@
 //! corrections ranked by a noisy-channel score.
 //!
 //! Candidates come from the suggestion index ([`crate::dict::index`]): words
-//! within Damerau–Levenshtein distance 1–3 (by length) found by a trie walk,
-//! words that sound alike (same phonetic key), and splits into two known
+//! within Damerau–Levenshtein distance 1–3 (by length; rare words within
+//! one) found by a symmetric-delete index, words that sound alike (same phonetic key), and splits into two known
 //! words (`alot` → `a lot`). Each candidate `c` for the typed word `w`
 //! between the neighbours `l` and `r` is scored in log10 units as
 //!
