@@ -25,16 +25,9 @@ impl Bigrams {
     /// The count of the pair (`w1`, `w2`), both folded; 0 when not listed.
     #[must_use]
     pub fn count(&self, w1: &str, w2: &str) -> u64 {
-        let mut key = [0u8; 96];
-        let len = w1.len() + 1 + w2.len();
-        if len > key.len() {
-            return 0; // no listed pair is that long
-        }
-        key[..w1.len()].copy_from_slice(w1.as_bytes());
-        key[w1.len()] = b' ';
-        key[w1.len() + 1..len].copy_from_slice(w2.as_bytes());
-        let key = std::str::from_utf8(&key[..len]).expect("joined UTF-8 stays UTF-8");
-        self.table.get(key).map_or(0, |r| read_u64(r.value, 0))
+        self.table
+            .get_joined(&[w1.as_bytes(), b" ", w2.as_bytes()])
+            .map_or(0, |r| read_u64(r.value, 0))
     }
 
     /// The packed list (see `table::packed_strs`) of every `b` with a pair
@@ -52,16 +45,9 @@ impl Bigrams {
     }
 
     fn partners_of(&self, prefix: u8, word: &str) -> &'static [u8] {
-        let mut key = [0u8; 64];
-        if word.len() + 1 > key.len() {
-            return &[];
-        }
-        key[0] = prefix;
-        key[1..=word.len()].copy_from_slice(word.as_bytes());
-        std::str::from_utf8(&key[..=word.len()])
-            .ok()
-            .and_then(|k| self.partners.value(k))
-            .unwrap_or(&[])
+        self.partners
+            .get_joined(&[&[prefix], word.as_bytes()])
+            .map_or(&[], |r| r.value)
     }
 
     /// Number of pairs.

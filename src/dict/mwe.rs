@@ -30,15 +30,9 @@ impl Mwes {
     /// Whether the two folded words `w1 w2` form a listed expression.
     #[must_use]
     pub fn contains_pair(&self, w1: &str, w2: &str) -> bool {
-        let mut key = [0u8; 96];
-        let len = w1.len() + 1 + w2.len();
-        if len > key.len() {
-            return self.table.contains(&format!("{w1} {w2}"));
-        }
-        key[..w1.len()].copy_from_slice(w1.as_bytes());
-        key[w1.len()] = b' ';
-        key[w1.len() + 1..len].copy_from_slice(w2.as_bytes());
-        std::str::from_utf8(&key[..len]).is_ok_and(|k| self.table.contains(k))
+        self.table
+            .get_joined(&[w1.as_bytes(), b" ", w2.as_bytes()])
+            .is_some()
     }
 
     /// Every `b` such that `a b` is an expression that is also a frequent
@@ -97,15 +91,9 @@ impl Mwes {
 
 /// The value of key `prefix` + `word` in `table`, without allocating.
 fn prefixed(table: &Table, prefix: u8, word: &str) -> Option<&'static [u8]> {
-    let mut key = [0u8; 64];
-    if word.len() + 1 > key.len() {
-        return None; // no listed word is that long
-    }
-    key[0] = prefix;
-    key[1..=word.len()].copy_from_slice(word.as_bytes());
-    std::str::from_utf8(&key[..=word.len()])
-        .ok()
-        .and_then(|k| table.value(k))
+    table
+        .get_joined(&[&[prefix], word.as_bytes()])
+        .map(|r| r.value)
 }
 
 /// The embedded expressions.

@@ -57,6 +57,20 @@ impl Table {
         self.find(key).map(|at| self.record_at(at))
     }
 
+    /// The record whose key is the concatenation of `parts` (`w1`, `" "`,
+    /// `w2`; or a one-byte prefix and a word), looked up without allocating.
+    /// Keys are at most 255 bytes, so a longer join has no record.
+    #[must_use]
+    pub fn get_joined(&self, parts: &[&[u8]]) -> Option<Record> {
+        let mut key = [0u8; 255];
+        let mut len = 0;
+        for part in parts {
+            key.get_mut(len..len + part.len())?.copy_from_slice(part);
+            len += part.len();
+        }
+        self.get(std::str::from_utf8(&key[..len]).ok()?)
+    }
+
     /// The value bytes of `key`, if any (the key is not re-read).
     #[must_use]
     #[inline]
