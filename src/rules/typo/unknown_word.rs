@@ -431,11 +431,18 @@ pub(crate) fn rank(
 /// scoring every candidate, for a fraction of the edit costs.
 fn best_by_prior(typed: &[u8], pool: &[Candidate], p: &Params) -> Vec<(f32, f32, usize)> {
     let sound = |c: &Candidate| if c.sounds_alike { p.beta } else { 0.0 };
+    let query = WeightedQuery::new(typed);
     let mut bounds: Vec<(f32, usize)> = pool
         .iter()
         .enumerate()
         .map(|(n, c)| {
-            let least_cost = (MIN_EDIT_COST * f32::from(c.distance) - 0.3).max(0.0);
+            let key = c.entry.key.as_bytes();
+            let first = if key.first() == typed.first() {
+                0.0
+            } else {
+                FIRST_LETTER_COST
+            };
+            let least_cost = (MIN_EDIT_COST * f32::from(c.distance) - 0.3).max(0.0) + first;
             (
                 zipf_of(c.entry.zipf100) - 9.0 - p.alpha * least_cost + sound(c),
                 n,
@@ -450,8 +457,19 @@ fn best_by_prior(typed: &[u8], pool: &[Candidate], p: &Params) -> Vec<(f32, f32,
             break;
         }
         let c = &pool[n];
-        let cost = edit_cost(typed, c.entry.key.as_bytes());
-        let prior = zipf_of(c.entry.zipf100) - 9.0 - p.alpha * cost + sound(c);
+        let base = zipf_of(c.entry.zipf100) - 9.0 + sound(c);
+        // Once the pool is full, a candidate only matters if its prior
+        // reaches the worst kept one: its cost need not be known exactly
+        // beyond that (a hair of slack keeps ties decided below).
+        let limit = if kept.len() >= CONTEXT_POOL {
+            (base - worst) / p.alpha + 1e-4
+        } else {
+            f32::INFINITY
+        };
+        let Some(cost) = query.cost_within(c.entry.key.as_bytes(), limit) else {
+            continue;
+        };
+        let prior = base - p.alpha * cost;
         kept.push((prior, cost, n));
         if kept.len() > CONTEXT_POOL {
             // Drop the worst (ties: the later pool index) to keep the set
@@ -638,24 +656,94 @@ fn substitution_cost(a: u8, b: u8) -> f32 {
 /// Endings written as they sound (typed, intended).
 const SPOKEN_ENDINGS: &[(&str, &str)] = &[("t", "ed"), ("ys", "ies"), ("fs", "ves"), ("d", "ed")];
 
+/// Discount of a spoken ending: it counts as one cheap slip.
+const SPOKEN_ENDING_COST: f32 = 0.5;
+
+/// Surcharge when the first letters differ: writers rarely get it wrong.
+const FIRST_LETTER_COST: f32 = 0.3;
+
+/// Longest string the weighted distance handles in its stack rows (the
+/// index's candidates for a query of [`MAX_QUERY`] bytes are shorter).
+const WEIGHTED_MAX: usize = MAX_QUERY + 8;
+
 /// Weighted optimal-string-alignment distance from `typed` to `word`:
 /// common slips cost less than a full edit.
+#[cfg(test)]
 pub(crate) fn edit_cost(typed: &[u8], word: &[u8]) -> f32 {
-    let mut cost = weighted_osa(typed, word);
-    // Spelling by ear regularises endings: `lookt` for `looked`, `citys`
-    // for `cities`, `thiefs` for `thieves`. Such an ending counts as one
-    // cheap slip.
-    for &(typed_end, word_end) in SPOKEN_ENDINGS {
-        if let (Some(ts), Some(ws)) = (
-            typed.strip_suffix(typed_end.as_bytes()),
-            word.strip_suffix(word_end.as_bytes()),
-        ) {
-            if !ts.is_empty() && !ws.is_empty() {
-                cost = cost.min(weighted_osa(ts, ws) + 0.5);
+    WeightedQuery::new(typed)
+        .cost_within(word, f32::INFINITY)
+        .unwrap_or(f32::INFINITY)
+}
+
+/// A typed word prepared for weighted edit costs against many candidates:
+/// its insert/delete costs are computed once, not per candidate, and a cost
+/// can be asked for only up to a limit, which stops the table as soon as
+/// every path through it is over.
+pub(crate) struct WeightedQuery<'a> {
+    typed: &'a [u8],
+    indel: [f32; WEIGHTED_MAX],
+}
+
+impl<'a> WeightedQuery<'a> {
+    /// Prepares `typed` (lowercase ASCII).
+    pub(crate) fn new(typed: &'a [u8]) -> Self {
+        let mut indel = [0f32; WEIGHTED_MAX];
+        for (i, c) in indel.iter_mut().enumerate().take(typed.len()) {
+            *c = indel_cost(typed, i);
+        }
+        Self { typed, indel }
+    }
+
+    /// The weighted cost of turning the typed word into `word`, or `None`
+    /// if it exceeds `limit`. Spelling by ear regularises endings: `lookt`
+    /// for `looked`, `citys` for `cities`, `thiefs` for `thieves`; such an
+    /// ending counts as one cheap slip.
+    pub(crate) fn cost_within(&self, word: &[u8], limit: f32) -> Option<f32> {
+        let typed = self.typed;
+        if typed.len() >= WEIGHTED_MAX || word.len() >= WEIGHTED_MAX {
+            // Never a candidate (the index holds shorter words); a full cost.
+            let cost = typed.len().max(word.len()) as f32;
+            return (cost <= limit).then_some(cost);
+        }
+        let mut best = weighted_osa(typed, &self.indel, word, limit);
+        for &(typed_end, word_end) in SPOKEN_ENDINGS {
+            let (Some(ts), Some(ws)) = (
+                typed.strip_suffix(typed_end.as_bytes()),
+                word.strip_suffix(word_end.as_bytes()),
+            ) else {
+                continue;
+            };
+            if ts.is_empty() || ws.is_empty() {
+                continue;
+            }
+            // The stem's last letter lost its right neighbour: its
+            // insert/delete cost is computed again.
+            let mut indel = self.indel;
+            indel[ts.len() - 1] = indel_cost(ts, ts.len() - 1);
+            let cap = best.unwrap_or(limit).min(limit) - SPOKEN_ENDING_COST;
+            if let Some(c) = weighted_osa(ts, &indel, ws, cap) {
+                let c = c + SPOKEN_ENDING_COST;
+                if best.is_none_or(|b| c < b) {
+                    best = Some(c);
+                }
             }
         }
+        best
     }
-    cost
+}
+
+/// Inserting or deleting a letter next to the same letter (a doubled or
+/// undoubled letter) is the cheapest slip; a vowel is cheaper than a
+/// consonant.
+fn indel_cost(s: &[u8], i: usize) -> f32 {
+    let c = s[i];
+    if (i > 0 && s[i - 1] == c) || s.get(i + 1) == Some(&c) {
+        0.4
+    } else if is_vowel(c) {
+        0.8
+    } else {
+        1.0
+    }
 }
 
 /// Substitution costs between letter classes (`a`–`z`, then any other
@@ -683,36 +771,29 @@ fn letter_class(c: u8) -> usize {
     }
 }
 
-/// The weighted distance itself; see [`edit_cost`]. Three rolling rows on
-/// the stack: no allocation per candidate.
-fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
-    const W: usize = 64;
+/// The weighted distance itself (see [`edit_cost`]), `None` once it is sure
+/// to exceed `limit`: when two consecutive rows of the table are over the
+/// limit, no alignment (a transposition spans two rows) can come back under
+/// it. Three rolling rows on the stack: no allocation per candidate. Both
+/// strings are shorter than [`WEIGHTED_MAX`].
+fn weighted_osa(typed: &[u8], typed_indel: &[f32], word: &[u8], limit: f32) -> Option<f32> {
+    const W: usize = WEIGHTED_MAX;
     let (n, m) = (typed.len(), word.len());
-    if n + 1 > W || m + 1 > W {
-        // Never a candidate (the index holds shorter words); a full cost.
-        return n.max(m) as f32;
-    }
-    // Inserting or deleting a letter next to the same letter (a doubled or
-    // undoubled letter) is the cheapest slip.
-    let indel = |s: &[u8], i: usize| -> f32 {
-        let c = s[i];
-        if (i > 0 && s[i - 1] == c) || s.get(i + 1) == Some(&c) {
-            0.4
-        } else if is_vowel(c) {
-            0.8
-        } else {
-            1.0
-        }
+    debug_assert!(n < W && m < W);
+    let first = if typed.first() == word.first() {
+        0.0
+    } else {
+        FIRST_LETTER_COST
     };
-    let table = substitution_table();
-    let mut typed_indel = [0f32; W];
-    for (i, c) in typed_indel.iter_mut().enumerate().take(n) {
-        *c = indel(typed, i);
+    let limit = limit - first;
+    if limit < 0.0 {
+        return None;
     }
+    let table = substitution_table();
     let mut word_indel = [0f32; W];
     let mut word_class = [0u8; W];
     for j in 0..m {
-        word_indel[j] = indel(word, j);
+        word_indel[j] = indel_cost(word, j);
         word_class[j] = letter_class(word[j]) as u8;
     }
     // Rows i-2, i-1 and i live in `rows[(i + k) % 3]`: rotating indices,
@@ -721,6 +802,7 @@ fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
     for j in 1..=m {
         rows[0][j] = rows[0][j - 1] + word_indel[j - 1];
     }
+    let mut previous_min = 0f32;
     for i in 1..=n {
         let t = typed[i - 1];
         let row = &table[letter_class(t)];
@@ -732,6 +814,7 @@ fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
             _ => (&*b, &*c, a),
         };
         cur[0] = one[0] + del;
+        let mut row_min = cur[0];
         for j in 1..=m {
             let w = word[j - 1];
             let sub = if t == w {
@@ -746,14 +829,15 @@ fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
                 v = v.min(two[j - 2] + 0.6);
             }
             cur[j] = v;
+            row_min = row_min.min(v);
         }
+        if row_min > limit && previous_min > limit {
+            return None;
+        }
+        previous_min = row_min;
     }
-    let mut cost = rows[n % 3][m];
-    // Writers rarely get the first letter wrong.
-    if typed.first() != word.first() {
-        cost += 0.3;
-    }
-    cost
+    let cost = rows[n % 3][m];
+    (cost <= limit).then_some(cost + first)
 }
 
 #[cfg(test)]
