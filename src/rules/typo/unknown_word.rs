@@ -358,8 +358,12 @@ fn required_lead(p: &Params, best: &Ranked) -> f32 {
 /// Score penalty of a candidate that is only a name (`Hamer` for `hamer`).
 const NAME_PENALTY: f32 = 2.0;
 
-/// The cheapest weighted edit (a doubled or undoubled letter).
+/// The cheapest weighted edit: a doubled or undoubled letter.
 const MIN_EDIT_COST: f32 = 0.4;
+
+/// The cheapest weighted edit when neither word has a doubled letter: a
+/// vowel for a vowel, or two swapped letters.
+const MIN_EDIT_COST_UNDOUBLED: f32 = 0.6;
 
 /// How many candidates, best by their context-free prior, are scored
 /// against the neighbouring words.
@@ -425,8 +429,8 @@ pub(crate) fn rank(
 /// The (prior, edit cost, pool index) of the [`CONTEXT_POOL`] candidates
 /// with the best context-free prior `zipf − 9 − α·cost + β·[sounds alike]`,
 /// unordered. The weighted edit cost is the expensive part, so candidates
-/// are visited by an upper bound of their prior (the cost is at least
-/// [`MIN_EDIT_COST`] per edit, less a spoken ending's discount) and the
+/// are visited by an upper bound of their prior (see
+/// [`WeightedQuery::least_cost`]) and the
 /// visit stops once no bound can beat the worst prior kept: the same set as
 /// scoring every candidate, for a fraction of the edit costs.
 fn best_by_prior(typed: &[u8], pool: &[Candidate], p: &Params) -> Vec<(f32, f32, usize)> {
@@ -436,13 +440,7 @@ fn best_by_prior(typed: &[u8], pool: &[Candidate], p: &Params) -> Vec<(f32, f32,
         .iter()
         .enumerate()
         .map(|(n, c)| {
-            let key = c.entry.key.as_bytes();
-            let first = if key.first() == typed.first() {
-                0.0
-            } else {
-                FIRST_LETTER_COST
-            };
-            let least_cost = (MIN_EDIT_COST * f32::from(c.distance) - 0.3).max(0.0) + first;
+            let least_cost = query.least_cost(c.entry.key.as_bytes(), c.distance);
             (
                 zipf_of(c.entry.zipf100) - 9.0 - p.alpha * least_cost + sound(c),
                 n,
@@ -681,17 +679,51 @@ pub(crate) fn edit_cost(typed: &[u8], word: &[u8]) -> f32 {
 /// every path through it is over.
 pub(crate) struct WeightedQuery<'a> {
     typed: &'a [u8],
-    indel: [f32; WEIGHTED_MAX],
+    indel: [u16; WEIGHTED_MAX],
+    doubled: bool,
 }
 
 impl<'a> WeightedQuery<'a> {
     /// Prepares `typed` (lowercase ASCII).
     pub(crate) fn new(typed: &'a [u8]) -> Self {
-        let mut indel = [0f32; WEIGHTED_MAX];
+        let mut indel = [0u16; WEIGHTED_MAX];
         for (i, c) in indel.iter_mut().enumerate().take(typed.len()) {
             *c = indel_cost(typed, i);
         }
-        Self { typed, indel }
+        Self {
+            typed,
+            indel,
+            doubled: has_doubled_letter(typed),
+        }
+    }
+
+    /// A lower bound of [`Self::cost_within`] for a `word` that is
+    /// `distance` unit edits away, in a few byte comparisons: every edit
+    /// costs at least [`MIN_EDIT_COST`], or [`MIN_EDIT_COST_UNDOUBLED`]
+    /// when neither word has a doubled letter; a spoken ending replaces up
+    /// to two unit edits by its discount; the first-letter surcharge is
+    /// exact.
+    pub(crate) fn least_cost(&self, word: &[u8], distance: u8) -> f32 {
+        let per_edit = if self.doubled || has_doubled_letter(word) {
+            MIN_EDIT_COST
+        } else {
+            MIN_EDIT_COST_UNDOUBLED
+        };
+        let d = f32::from(distance);
+        let mut least = per_edit * d;
+        let typed = self.typed;
+        if SPOKEN_ENDINGS
+            .iter()
+            .any(|&(t, w)| typed.ends_with(t.as_bytes()) && word.ends_with(w.as_bytes()))
+        {
+            least = least.min(per_edit * (d - 2.0).max(0.0) + SPOKEN_ENDING_COST);
+        }
+        let first = if typed.first() == word.first() {
+            0.0
+        } else {
+            FIRST_LETTER_COST
+        };
+        least + first
     }
 
     /// The weighted cost of turning the typed word into `word`, or `None`
@@ -732,30 +764,35 @@ impl<'a> WeightedQuery<'a> {
     }
 }
 
+/// Whether `s` has the same byte twice in a row.
+fn has_doubled_letter(s: &[u8]) -> bool {
+    s.windows(2).any(|w| w[0] == w[1])
+}
+
 /// Inserting or deleting a letter next to the same letter (a doubled or
 /// undoubled letter) is the cheapest slip; a vowel is cheaper than a
-/// consonant.
-fn indel_cost(s: &[u8], i: usize) -> f32 {
+/// consonant. In tenths of an edit.
+fn indel_cost(s: &[u8], i: usize) -> u16 {
     let c = s[i];
     if (i > 0 && s[i - 1] == c) || s.get(i + 1) == Some(&c) {
-        0.4
+        4
     } else if is_vowel(c) {
-        0.8
+        8
     } else {
-        1.0
+        10
     }
 }
 
 /// Substitution costs between letter classes (`a`–`z`, then any other
-/// byte), computed once: the keyboard and vowel tests are too slow for the
-/// inner loop.
-fn substitution_table() -> &'static [[f32; 27]; 27] {
-    static TABLE: std::sync::OnceLock<[[f32; 27]; 27]> = std::sync::OnceLock::new();
+/// byte) in tenths of an edit, computed once: the keyboard and vowel tests
+/// are too slow for the inner loop.
+fn substitution_table() -> &'static [[u16; 27]; 27] {
+    static TABLE: std::sync::OnceLock<[[u16; 27]; 27]> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = [[1f32; 27]; 27];
+        let mut t = [[10u16; 27]; 27];
         for (i, row) in t.iter_mut().enumerate().take(26) {
             for (j, cell) in row.iter_mut().enumerate().take(26) {
-                *cell = substitution_cost(b'a' + i as u8, b'a' + j as u8);
+                *cell = (substitution_cost(b'a' + i as u8, b'a' + j as u8) * 10.0).round() as u16;
             }
         }
         t
@@ -771,12 +808,16 @@ fn letter_class(c: u8) -> usize {
     }
 }
 
+/// Two swapped letters, in tenths of an edit.
+const TRANSPOSITION_TENTHS: u16 = 6;
+
 /// The weighted distance itself (see [`edit_cost`]), `None` once it is sure
 /// to exceed `limit`: when two consecutive rows of the table are over the
 /// limit, no alignment (a transposition spans two rows) can come back under
-/// it. Three rolling rows on the stack: no allocation per candidate. Both
-/// strings are shorter than [`WEIGHTED_MAX`].
-fn weighted_osa(typed: &[u8], typed_indel: &[f32], word: &[u8], limit: f32) -> Option<f32> {
+/// it. The table holds tenths of an edit in integers (exact sums, cheap
+/// minimums) in three rolling rows on the stack: no allocation per
+/// candidate. Both strings are shorter than [`WEIGHTED_MAX`].
+fn weighted_osa(typed: &[u8], typed_indel: &[u16], word: &[u8], limit: f32) -> Option<f32> {
     const W: usize = WEIGHTED_MAX;
     let (n, m) = (typed.len(), word.len());
     debug_assert!(n < W && m < W);
@@ -789,8 +830,15 @@ fn weighted_osa(typed: &[u8], typed_indel: &[f32], word: &[u8], limit: f32) -> O
     if limit < 0.0 {
         return None;
     }
+    // The largest table value within the limit (a hair of slack against
+    // the limit's own rounding).
+    let limit = if limit >= f32::from(u16::MAX) / 10.0 {
+        u16::MAX
+    } else {
+        (limit * 10.0 + 1e-3) as u16
+    };
     let table = substitution_table();
-    let mut word_indel = [0f32; W];
+    let mut word_indel = [0u16; W];
     let mut word_class = [0u8; W];
     for j in 0..m {
         word_indel[j] = indel_cost(word, j);
@@ -798,11 +846,11 @@ fn weighted_osa(typed: &[u8], typed_indel: &[f32], word: &[u8], limit: f32) -> O
     }
     // Rows i-2, i-1 and i live in `rows[(i + k) % 3]`: rotating indices,
     // not copying arrays.
-    let mut rows = [[0f32; W]; 3];
+    let mut rows = [[0u16; W]; 3];
     for j in 1..=m {
         rows[0][j] = rows[0][j - 1] + word_indel[j - 1];
     }
-    let mut previous_min = 0f32;
+    let mut previous_min = 0u16;
     for i in 1..=n {
         let t = typed[i - 1];
         let row = &table[letter_class(t)];
@@ -818,7 +866,7 @@ fn weighted_osa(typed: &[u8], typed_indel: &[f32], word: &[u8], limit: f32) -> O
         for j in 1..=m {
             let w = word[j - 1];
             let sub = if t == w {
-                0.0
+                0
             } else {
                 row[usize::from(word_class[j - 1])]
             };
@@ -826,7 +874,7 @@ fn weighted_osa(typed: &[u8], typed_indel: &[f32], word: &[u8], limit: f32) -> O
                 .min(cur[j - 1] + word_indel[j - 1])
                 .min(one[j - 1] + sub);
             if i > 1 && j > 1 && t == word[j - 2] && typed[i - 2] == w {
-                v = v.min(two[j - 2] + 0.6);
+                v = v.min(two[j - 2] + TRANSPOSITION_TENTHS);
             }
             cur[j] = v;
             row_min = row_min.min(v);
@@ -837,7 +885,7 @@ fn weighted_osa(typed: &[u8], typed_indel: &[f32], word: &[u8], limit: f32) -> O
         previous_min = row_min;
     }
     let cost = rows[n % 3][m];
-    (cost <= limit).then_some(cost + first)
+    (cost <= limit).then_some(f32::from(cost) / 10.0 + first)
 }
 
 #[cfg(test)]
