@@ -161,7 +161,7 @@ fn delete_matches(q: &[u8], max: u8, mut f: impl FnMut(Entry, u8)) {
         }
         *stamp += 1;
         let stamp = *stamp;
-        for_each_delete(prefix, max, |s, _| {
+        for_each_delete(prefix, max, |s, query_deletes| {
             let h = crate::dict::keyhash::key_hash(s);
             let tag = h as u32 & DELETE_TAG_MASK;
             for e in index.bucket(h) {
@@ -170,10 +170,15 @@ fn delete_matches(q: &[u8], max: u8, mut f: impl FnMut(Entry, u8)) {
                 }
                 // The entry's string has the same length as `s` when it is
                 // the same string; a word more than one edit away must be
-                // frequent.
+                // frequent. A word within `budget` edits shares a string
+                // with the query that both reach with at most `budget`
+                // deletes (each edit, and the letter it shifts into the
+                // prefix, costs one delete on a side), so a pairing that
+                // needs more on either side is not worth verifying.
                 let len = e.len();
                 let budget = if e.frequent() { max } else { 1 };
-                if e.deletes() <= budget.min(INDEX_DELETES)
+                if query_deletes <= budget
+                    && e.deletes() <= budget.min(INDEX_DELETES)
                     && len.abs_diff(q.len()) <= usize::from(budget)
                     && len.min(DELETE_PREFIX) - usize::from(e.deletes()) == s.len()
                 {
