@@ -21,7 +21,9 @@
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::index::{candidates, Candidate, MAX_QUERY};
-use crate::dict::{bigrams, is_variant_spelling, misspellings, name_form, words, Corrections};
+use crate::dict::{
+    bigrams, is_variant_spelling, misspellings, mwes, name_form, words, Corrections,
+};
 use crate::rules::typo::known_misspelling::is_document_name;
 use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
@@ -90,10 +92,13 @@ struct Params {
 
 // Measured on the typo benchmark's dev half: the lead (`margin`) trades
 // recall for false changes most directly; α and β matter little around here.
+// A lead of 0.9 (rather than 1.0) fixes about a quarter more of the close
+// calls at an unchanged F0.5 once the rare-word, variant and expression
+// guards keep valid words out.
 const PARAMS: Params = Params {
     alpha: 2.0,
     beta: 1.5,
-    margin: 1.0,
+    margin: 0.9,
     max_cost: 2.0,
 };
 
@@ -167,6 +172,9 @@ impl Rule for UnknownWord {
             }
             let left = adjacent_word(doc, i, true);
             let right = adjacent_word(doc, i, false);
+            if is_in_expression(stem, left, right) {
+                continue; // `deja vu`, `angina pectoris`: a word after all
+            }
             pool.clear();
             let mut ranked = rank(stem, left, right, &mut pool);
             if let Some(corrections) = listed {
@@ -259,6 +267,17 @@ impl Rule for UnknownWord {
             out.push(finding);
         }
     }
+}
+
+/// Whether `stem` forms a listed multi-word expression with a neighbouring
+/// word (`deja vu`, `de rigueur`, `angina pectoris`, `ad infinitum`):
+/// foreign and technical phrases whose words the lexicon does not list on
+/// their own.
+fn is_in_expression(stem: &str, left: Option<&str>, right: Option<&str>) -> bool {
+    let expressions = mwes();
+    let fold = crate::text::case::fold_key;
+    left.is_some_and(|l| expressions.contains_pair(&fold(l), stem))
+        || right.is_some_and(|r| expressions.contains_pair(stem, &fold(r)))
 }
 
 /// Below this Zipf frequency a correction is a rare word (`shtick`,
@@ -1075,6 +1094,14 @@ mod tests {
             "The answer was plessant and the weather was nice for the whole week.",
             &["plessant"],
         );
+    }
+
+    #[test]
+    fn words_of_listed_expressions_are_not_flagged() {
+        assert_silent("T002", "An eerie feeling of deja vu.");
+        assert_silent("T002", "He suffered from angina pectoris for years.");
+        assert_silent("T002", "Formal dress was de rigueur at the dinner.");
+        assert_fires("T002", "The answer was plessant enough.", &["plessant"]);
     }
 
     #[test]
