@@ -12,7 +12,7 @@ use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::{name_form, words};
 use crate::rules::typo::{clitic_split, is_compound_part, is_sentence_initial};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
-use crate::text::case::{casing, with_folded_key, Casing};
+use crate::text::case::{casing, starts_with_capital, with_folded_key, Casing};
 use crate::text::{Document, TokenKind};
 
 /// Flags a name written in a casing the document otherwise does not use.
@@ -90,7 +90,7 @@ impl Rule for InconsistentNameCase {
         let mut forms: FxHashMap<&str, Vec<FormCount<'_>>> = FxHashMap::default();
         for (i, token) in doc.words() {
             let word = doc.slice(token.span);
-            if !word.chars().next().is_some_and(char::is_uppercase) {
+            if !starts_with_capital(word) {
                 continue;
             }
             let Some(key) = with_folded_key(word, |k| {

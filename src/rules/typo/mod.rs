@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use crate::dict::table::WordKey;
 use crate::dict::words::Words;
-use crate::text::case::{casing, fold_key, with_folded_key, Casing};
+use crate::text::case::{casing, fold_key, starts_with_capital, with_folded_key, Casing};
 use crate::text::{Document, TokenKind};
 
 /// Splits a folded word into a stem and a clitic that may attach to any
@@ -185,8 +185,7 @@ impl DocNames {
             for t in &tokens[line_start..line_end] {
                 if t.kind == TokenKind::Word {
                     words += 1;
-                    let c = doc.slice(t.span).chars().next().unwrap_or('a');
-                    capitalised += usize::from(c.is_uppercase());
+                    capitalised += usize::from(starts_with_capital(doc.slice(t.span)));
                 }
             }
             let headline = words >= 3 && capitalised * 5 >= words * 3;
@@ -196,9 +195,7 @@ impl DocNames {
                         continue;
                     }
                     let word = doc.slice(t.span);
-                    if !word.chars().next().is_some_and(char::is_uppercase)
-                        || casing(word) != Casing::Title
-                    {
+                    if !starts_with_capital(word) || casing(word) != Casing::Title {
                         continue;
                     }
                     let stem_hash = if has_apostrophe(word) {
@@ -217,16 +214,11 @@ impl DocNames {
                         continue;
                     }
                     let capital_or_the = |w: Option<&str>| {
-                        w.is_some_and(|w| {
-                            w.chars().next().is_some_and(char::is_uppercase)
-                                || w.eq_ignore_ascii_case("the")
-                        })
+                        w.is_some_and(|w| starts_with_capital(w) || w.eq_ignore_ascii_case("the"))
                     };
                     let standalone = !capital_or_the(adjacent_word(doc, i, true))
                         && !capital_or_the(adjacent_word(doc, i, false));
-                    let capital = |w: Option<&str>| {
-                        w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    };
+                    let capital = |w: Option<&str>| w.is_some_and(|w| starts_with_capital(w));
                     let leading = capital(adjacent_word(doc, i, false));
                     let in_run = leading
                         || adjacent_word(doc, i, true)
