@@ -218,7 +218,7 @@ impl DocNames {
                     };
                     let standalone = !capital_or_the(adjacent_word(doc, i, true))
                         && !capital_or_the(adjacent_word(doc, i, false));
-                    let capital = |w: Option<&str>| w.is_some_and(|w| starts_with_capital(w));
+                    let capital = |w: Option<&str>| w.is_some_and(starts_with_capital);
                     let leading = capital(adjacent_word(doc, i, false));
                     let in_run = leading
                         || adjacent_word(doc, i, true)
