@@ -475,10 +475,11 @@ fn is_suggestable(key: &str, forms: &[Form]) -> bool {
 /// the words' phonetic keys (low 32 bits of `key_hash`); `W + 1` offsets
 /// into the key blob, then the blob (the keys' bytes, packed); `2^B + 1`
 /// bucket starts; `E` entries, each `word id | key length << 20 |
-/// deletes << 26 | frequent << 28`. Entries
-/// of one bucket may come from different strings: a lookup filters them by
-/// length and verifies every candidate, so hash collisions cost time, never
-/// correctness.
+/// deletes << 26 | frequent << 28 | tag << 29`, where the tag is the low
+/// three bits of the delete string's hash (the bucket comes from the high
+/// bits). Entries of one bucket may come from different strings: a lookup
+/// skips those whose tag or length cannot match and verifies every other
+/// candidate, so hash collisions cost time, never correctness.
 fn build_deletes(words: &[(String, u32, u16)]) -> Vec<u8> {
     let usable: Vec<&(String, u32, u16)> = words.iter().filter(|w| w.0.len() < 64).collect();
     assert!(usable.len() < 1 << 20, "word ids fit in 20 bits");
@@ -490,7 +491,9 @@ fn build_deletes(words: &[(String, u32, u16)]) -> Vec<u8> {
         let entry = id as u32 | (b.len() as u32) << 20 | u32::from(frequent) << 28;
         let deletes = if frequent { INDEX_DELETES } else { 1 };
         for_each_delete(prefix, deletes, |s, n| {
-            pairs.push(key_hash(s) >> 32 << 32 | u64::from(entry | u32::from(n) << 26));
+            let h = key_hash(s);
+            let tag = (h as u32 & DELETE_TAG_MASK) << 29;
+            pairs.push(h >> 32 << 32 | u64::from(entry | u32::from(n) << 26 | tag));
         });
     }
     // About four entries a bucket: a small directory, short scans.

@@ -358,8 +358,12 @@ fn required_lead(p: &Params, best: &Ranked) -> f32 {
 /// Score penalty of a candidate that is only a name (`Hamer` for `hamer`).
 const NAME_PENALTY: f32 = 2.0;
 
-/// The cheapest weighted edit (a doubled or undoubled letter).
+/// The cheapest weighted edit: a doubled or undoubled letter.
 const MIN_EDIT_COST: f32 = 0.4;
+
+/// The cheapest weighted edit when neither word has a doubled letter: a
+/// vowel for a vowel, or two swapped letters.
+const MIN_EDIT_COST_UNDOUBLED: f32 = 0.6;
 
 /// How many candidates, best by their context-free prior, are scored
 /// against the neighbouring words.
@@ -425,17 +429,18 @@ pub(crate) fn rank(
 /// The (prior, edit cost, pool index) of the [`CONTEXT_POOL`] candidates
 /// with the best context-free prior `zipf − 9 − α·cost + β·[sounds alike]`,
 /// unordered. The weighted edit cost is the expensive part, so candidates
-/// are visited by an upper bound of their prior (the cost is at least
-/// [`MIN_EDIT_COST`] per edit, less a spoken ending's discount) and the
+/// are visited by an upper bound of their prior (see
+/// [`WeightedQuery::least_cost`]) and the
 /// visit stops once no bound can beat the worst prior kept: the same set as
 /// scoring every candidate, for a fraction of the edit costs.
 fn best_by_prior(typed: &[u8], pool: &[Candidate], p: &Params) -> Vec<(f32, f32, usize)> {
     let sound = |c: &Candidate| if c.sounds_alike { p.beta } else { 0.0 };
+    let query = WeightedQuery::new(typed);
     let mut bounds: Vec<(f32, usize)> = pool
         .iter()
         .enumerate()
         .map(|(n, c)| {
-            let least_cost = (MIN_EDIT_COST * f32::from(c.distance) - 0.3).max(0.0);
+            let least_cost = query.least_cost(c.entry.key.as_bytes(), c.distance);
             (
                 zipf_of(c.entry.zipf100) - 9.0 - p.alpha * least_cost + sound(c),
                 n,
@@ -450,8 +455,19 @@ fn best_by_prior(typed: &[u8], pool: &[Candidate], p: &Params) -> Vec<(f32, f32,
             break;
         }
         let c = &pool[n];
-        let cost = edit_cost(typed, c.entry.key.as_bytes());
-        let prior = zipf_of(c.entry.zipf100) - 9.0 - p.alpha * cost + sound(c);
+        let base = zipf_of(c.entry.zipf100) - 9.0 + sound(c);
+        // Once the pool is full, a candidate only matters if its prior
+        // reaches the worst kept one: its cost need not be known exactly
+        // beyond that (a hair of slack keeps ties decided below).
+        let limit = if kept.len() >= CONTEXT_POOL {
+            (base - worst) / p.alpha + 1e-4
+        } else {
+            f32::INFINITY
+        };
+        let Some(cost) = query.cost_within(c.entry.key.as_bytes(), limit) else {
+            continue;
+        };
+        let prior = base - p.alpha * cost;
         kept.push((prior, cost, n));
         if kept.len() > CONTEXT_POOL {
             // Drop the worst (ties: the later pool index) to keep the set
@@ -638,36 +654,145 @@ fn substitution_cost(a: u8, b: u8) -> f32 {
 /// Endings written as they sound (typed, intended).
 const SPOKEN_ENDINGS: &[(&str, &str)] = &[("t", "ed"), ("ys", "ies"), ("fs", "ves"), ("d", "ed")];
 
+/// Discount of a spoken ending: it counts as one cheap slip.
+const SPOKEN_ENDING_COST: f32 = 0.5;
+
+/// Surcharge when the first letters differ: writers rarely get it wrong.
+const FIRST_LETTER_COST: f32 = 0.3;
+
+/// Longest string the weighted distance handles in its stack rows (the
+/// index's candidates for a query of [`MAX_QUERY`] bytes are shorter).
+const WEIGHTED_MAX: usize = MAX_QUERY + 8;
+
 /// Weighted optimal-string-alignment distance from `typed` to `word`:
 /// common slips cost less than a full edit.
+#[cfg(test)]
 pub(crate) fn edit_cost(typed: &[u8], word: &[u8]) -> f32 {
-    let mut cost = weighted_osa(typed, word);
-    // Spelling by ear regularises endings: `lookt` for `looked`, `citys`
-    // for `cities`, `thiefs` for `thieves`. Such an ending counts as one
-    // cheap slip.
-    for &(typed_end, word_end) in SPOKEN_ENDINGS {
-        if let (Some(ts), Some(ws)) = (
-            typed.strip_suffix(typed_end.as_bytes()),
-            word.strip_suffix(word_end.as_bytes()),
-        ) {
-            if !ts.is_empty() && !ws.is_empty() {
-                cost = cost.min(weighted_osa(ts, ws) + 0.5);
-            }
+    WeightedQuery::new(typed)
+        .cost_within(word, f32::INFINITY)
+        .unwrap_or(f32::INFINITY)
+}
+
+/// A typed word prepared for weighted edit costs against many candidates:
+/// its insert/delete costs are computed once, not per candidate, and a cost
+/// can be asked for only up to a limit, which stops the table as soon as
+/// every path through it is over.
+pub(crate) struct WeightedQuery<'a> {
+    typed: &'a [u8],
+    indel: [u16; WEIGHTED_MAX],
+    doubled: bool,
+}
+
+impl<'a> WeightedQuery<'a> {
+    /// Prepares `typed` (lowercase ASCII).
+    pub(crate) fn new(typed: &'a [u8]) -> Self {
+        let mut indel = [0u16; WEIGHTED_MAX];
+        for (i, c) in indel.iter_mut().enumerate().take(typed.len()) {
+            *c = indel_cost(typed, i);
+        }
+        Self {
+            typed,
+            indel,
+            doubled: has_doubled_letter(typed),
         }
     }
-    cost
+
+    /// A lower bound of [`Self::cost_within`] for a `word` that is
+    /// `distance` unit edits away, in a few byte comparisons: every edit
+    /// costs at least [`MIN_EDIT_COST`], or [`MIN_EDIT_COST_UNDOUBLED`]
+    /// when neither word has a doubled letter; a spoken ending replaces up
+    /// to two unit edits by its discount; the first-letter surcharge is
+    /// exact.
+    pub(crate) fn least_cost(&self, word: &[u8], distance: u8) -> f32 {
+        let per_edit = if self.doubled || has_doubled_letter(word) {
+            MIN_EDIT_COST
+        } else {
+            MIN_EDIT_COST_UNDOUBLED
+        };
+        let d = f32::from(distance);
+        let mut least = per_edit * d;
+        let typed = self.typed;
+        if SPOKEN_ENDINGS
+            .iter()
+            .any(|&(t, w)| typed.ends_with(t.as_bytes()) && word.ends_with(w.as_bytes()))
+        {
+            least = least.min(per_edit * (d - 2.0).max(0.0) + SPOKEN_ENDING_COST);
+        }
+        let first = if typed.first() == word.first() {
+            0.0
+        } else {
+            FIRST_LETTER_COST
+        };
+        least + first
+    }
+
+    /// The weighted cost of turning the typed word into `word`, or `None`
+    /// if it exceeds `limit`. Spelling by ear regularises endings: `lookt`
+    /// for `looked`, `citys` for `cities`, `thiefs` for `thieves`; such an
+    /// ending counts as one cheap slip.
+    pub(crate) fn cost_within(&self, word: &[u8], limit: f32) -> Option<f32> {
+        let typed = self.typed;
+        if typed.len() >= WEIGHTED_MAX || word.len() >= WEIGHTED_MAX {
+            // Never a candidate (the index holds shorter words); a full cost.
+            let cost = typed.len().max(word.len()) as f32;
+            return (cost <= limit).then_some(cost);
+        }
+        let mut best = weighted_osa(typed, &self.indel, word, limit);
+        for &(typed_end, word_end) in SPOKEN_ENDINGS {
+            let (Some(ts), Some(ws)) = (
+                typed.strip_suffix(typed_end.as_bytes()),
+                word.strip_suffix(word_end.as_bytes()),
+            ) else {
+                continue;
+            };
+            if ts.is_empty() || ws.is_empty() {
+                continue;
+            }
+            // The stem's last letter lost its right neighbour: its
+            // insert/delete cost is computed again.
+            let mut indel = self.indel;
+            indel[ts.len() - 1] = indel_cost(ts, ts.len() - 1);
+            let cap = best.unwrap_or(limit).min(limit) - SPOKEN_ENDING_COST;
+            if let Some(c) = weighted_osa(ts, &indel, ws, cap) {
+                let c = c + SPOKEN_ENDING_COST;
+                if best.is_none_or(|b| c < b) {
+                    best = Some(c);
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Whether `s` has the same byte twice in a row.
+fn has_doubled_letter(s: &[u8]) -> bool {
+    s.windows(2).any(|w| w[0] == w[1])
+}
+
+/// Inserting or deleting a letter next to the same letter (a doubled or
+/// undoubled letter) is the cheapest slip; a vowel is cheaper than a
+/// consonant. In tenths of an edit.
+fn indel_cost(s: &[u8], i: usize) -> u16 {
+    let c = s[i];
+    if (i > 0 && s[i - 1] == c) || s.get(i + 1) == Some(&c) {
+        4
+    } else if is_vowel(c) {
+        8
+    } else {
+        10
+    }
 }
 
 /// Substitution costs between letter classes (`a`–`z`, then any other
-/// byte), computed once: the keyboard and vowel tests are too slow for the
-/// inner loop.
-fn substitution_table() -> &'static [[f32; 27]; 27] {
-    static TABLE: std::sync::OnceLock<[[f32; 27]; 27]> = std::sync::OnceLock::new();
+/// byte) in tenths of an edit, computed once: the keyboard and vowel tests
+/// are too slow for the inner loop.
+fn substitution_table() -> &'static [[u16; 27]; 27] {
+    static TABLE: std::sync::OnceLock<[[u16; 27]; 27]> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = [[1f32; 27]; 27];
+        let mut t = [[10u16; 27]; 27];
         for (i, row) in t.iter_mut().enumerate().take(26) {
             for (j, cell) in row.iter_mut().enumerate().take(26) {
-                *cell = substitution_cost(b'a' + i as u8, b'a' + j as u8);
+                *cell = (substitution_cost(b'a' + i as u8, b'a' + j as u8) * 10.0).round() as u16;
             }
         }
         t
@@ -683,44 +808,49 @@ fn letter_class(c: u8) -> usize {
     }
 }
 
-/// The weighted distance itself; see [`edit_cost`]. Three rolling rows on
-/// the stack: no allocation per candidate.
-fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
-    const W: usize = 64;
+/// Two swapped letters, in tenths of an edit.
+const TRANSPOSITION_TENTHS: u16 = 6;
+
+/// The weighted distance itself (see [`edit_cost`]), `None` once it is sure
+/// to exceed `limit`: when two consecutive rows of the table are over the
+/// limit, no alignment (a transposition spans two rows) can come back under
+/// it. The table holds tenths of an edit in integers (exact sums, cheap
+/// minimums) in three rolling rows on the stack: no allocation per
+/// candidate. Both strings are shorter than [`WEIGHTED_MAX`].
+fn weighted_osa(typed: &[u8], typed_indel: &[u16], word: &[u8], limit: f32) -> Option<f32> {
+    const W: usize = WEIGHTED_MAX;
     let (n, m) = (typed.len(), word.len());
-    if n + 1 > W || m + 1 > W {
-        // Never a candidate (the index holds shorter words); a full cost.
-        return n.max(m) as f32;
+    debug_assert!(n < W && m < W);
+    let first = if typed.first() == word.first() {
+        0.0
+    } else {
+        FIRST_LETTER_COST
+    };
+    let limit = limit - first;
+    if limit < 0.0 {
+        return None;
     }
-    // Inserting or deleting a letter next to the same letter (a doubled or
-    // undoubled letter) is the cheapest slip.
-    let indel = |s: &[u8], i: usize| -> f32 {
-        let c = s[i];
-        if (i > 0 && s[i - 1] == c) || s.get(i + 1) == Some(&c) {
-            0.4
-        } else if is_vowel(c) {
-            0.8
-        } else {
-            1.0
-        }
+    // The largest table value within the limit (a hair of slack against
+    // the limit's own rounding).
+    let limit = if limit >= f32::from(u16::MAX) / 10.0 {
+        u16::MAX
+    } else {
+        (limit * 10.0 + 1e-3) as u16
     };
     let table = substitution_table();
-    let mut typed_indel = [0f32; W];
-    for (i, c) in typed_indel.iter_mut().enumerate().take(n) {
-        *c = indel(typed, i);
-    }
-    let mut word_indel = [0f32; W];
+    let mut word_indel = [0u16; W];
     let mut word_class = [0u8; W];
     for j in 0..m {
-        word_indel[j] = indel(word, j);
+        word_indel[j] = indel_cost(word, j);
         word_class[j] = letter_class(word[j]) as u8;
     }
     // Rows i-2, i-1 and i live in `rows[(i + k) % 3]`: rotating indices,
     // not copying arrays.
-    let mut rows = [[0f32; W]; 3];
+    let mut rows = [[0u16; W]; 3];
     for j in 1..=m {
         rows[0][j] = rows[0][j - 1] + word_indel[j - 1];
     }
+    let mut previous_min = 0u16;
     for i in 1..=n {
         let t = typed[i - 1];
         let row = &table[letter_class(t)];
@@ -732,10 +862,11 @@ fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
             _ => (&*b, &*c, a),
         };
         cur[0] = one[0] + del;
+        let mut row_min = cur[0];
         for j in 1..=m {
             let w = word[j - 1];
             let sub = if t == w {
-                0.0
+                0
             } else {
                 row[usize::from(word_class[j - 1])]
             };
@@ -743,17 +874,18 @@ fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
                 .min(cur[j - 1] + word_indel[j - 1])
                 .min(one[j - 1] + sub);
             if i > 1 && j > 1 && t == word[j - 2] && typed[i - 2] == w {
-                v = v.min(two[j - 2] + 0.6);
+                v = v.min(two[j - 2] + TRANSPOSITION_TENTHS);
             }
             cur[j] = v;
+            row_min = row_min.min(v);
         }
+        if row_min > limit && previous_min > limit {
+            return None;
+        }
+        previous_min = row_min;
     }
-    let mut cost = rows[n % 3][m];
-    // Writers rarely get the first letter wrong.
-    if typed.first() != word.first() {
-        cost += 0.3;
-    }
-    cost
+    let cost = rows[n % 3][m];
+    (cost <= limit).then_some(f32::from(cost) / 10.0 + first)
 }
 
 #[cfg(test)]
