@@ -21,7 +21,8 @@
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::index::{candidates, Candidate, MAX_QUERY};
-use crate::dict::{bigrams, misspellings, name_form, words};
+use crate::dict::{bigrams, is_variant_spelling, misspellings, name_form, words, Corrections};
+use crate::rules::typo::known_misspelling::is_document_name;
 use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{casing, match_case, Casing};
@@ -59,7 +60,16 @@ the same and splits into two words are ranked by how likely the slip is
 (neighbouring keys, doubled letters and swapped letters are cheap), how
 frequent the word is and how well it fits the neighbouring words. The best
 candidate is an unsafe fix when it wins by a clear margin; otherwise the
-candidates are listed and nothing is applied.
+candidates are listed and nothing is applied. Nothing is applied either
+when the typed word may be a valid word the lexicon lacks: when the best
+candidate is itself a rare word a full edit away (`shtik` → `shtick`) or
+has no known frequency, or when the typed word is a regular spelling
+variant of it (`archeologists`, `advertizing`).
+
+A known misspelling with several listed corrections (`T001` shows them
+all) is ranked the same way, listed corrections first by a bonus; when one
+of them wins by a clear margin (`I fiel tired` → `feel`), this rule offers
+it as an unsafe fix.
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Unsafe,
@@ -122,8 +132,20 @@ impl Rule for UnknownWord {
                 continue;
             }
             let key = crate::text::case::fold_key(word);
-            if misspellings().get(&key).is_some() || name_form(&key).is_some() {
-                continue; // T001 and T003 own these
+            if name_form(&key).is_some() {
+                continue; // T003 owns these
+            }
+            // A known misspelling with one correction is T001's to fix. With
+            // several, T001 only lists them; the ranker below may still find
+            // that the neighbouring words clearly want one of them.
+            let listed = misspellings().get(&key);
+            if let Some(corrections) = listed {
+                if corrections.len() == 1
+                    || is_variant_spelling(&key)
+                    || is_document_name(doc, word, corrections.first(), ctx.doc_names(doc))
+                {
+                    continue;
+                }
             }
             let (stem, clitic) = clitic_split(&key).unwrap_or((&key, ""));
             if !clitic.is_empty() && lexicon.contains(stem) {
@@ -146,7 +168,18 @@ impl Rule for UnknownWord {
             let left = adjacent_word(doc, i, true);
             let right = adjacent_word(doc, i, false);
             pool.clear();
-            let ranked = rank(stem, left, right, &mut pool);
+            let mut ranked = rank(stem, left, right, &mut pool);
+            if let Some(corrections) = listed {
+                // The list is evidence that this slip is commonly made for
+                // its corrections; the pick must be one of them.
+                prefer_listed(&mut ranked, corrections);
+                if !ranked
+                    .first()
+                    .is_some_and(|r| corrections.iter().any(|c| c.eq_ignore_ascii_case(&r.text)))
+                {
+                    continue; // T001 shows the listed corrections
+                }
+            }
             if ranked.is_empty() {
                 if capitalised {
                     continue; // a name opening a sentence, with no word near it
@@ -172,6 +205,7 @@ impl Rule for UnknownWord {
             } else {
                 lead >= required_lead(&p, &ranked[0]) && best_cost <= p.max_cost
             };
+            let clear = clear && !is_plausibly_valid(stem, &ranked[0]);
             // An apostrophe word that is not a known contraction (`gained’t`,
             // spinner damage of `won’t`) is not a letter slip: show only.
             // Parts of hyphenated names (`apparmor-profiles-extra`) are
@@ -186,17 +220,24 @@ impl Rule for UnknownWord {
                 && !is_derived_word(stem)
             {
                 Applicability::Unsafe
-            } else if capitalised {
-                continue; // names stay unflagged
+            } else if capitalised || listed.is_some() {
+                continue; // names stay unflagged; T001 shows listed words
             } else {
                 Applicability::DisplayOnly
             };
             // The clitic is re-attached as typed (`’s` stays curly).
             let typed_clitic = &word[word.len() - clitic_len(word, clitic)..];
-            let message = format!(
-                "`{word}` is not a known word; did you mean `{}{typed_clitic}`?",
-                match_case(word, &ranked[0].text)
-            );
+            let message = if listed.is_some() {
+                format!(
+                    "`{word}` is a misspelling; the neighbouring words point to `{}{typed_clitic}`",
+                    match_case(word, &ranked[0].text)
+                )
+            } else {
+                format!(
+                    "`{word}` is not a known word; did you mean `{}{typed_clitic}`?",
+                    match_case(word, &ranked[0].text)
+                )
+            };
             let mut finding = Finding::new(&META, token.span, message);
             for (n, r) in ranked.iter().take(5).enumerate() {
                 let replacement = format!("{}{typed_clitic}", match_case(word, &r.text));
@@ -206,6 +247,9 @@ impl Rule for UnknownWord {
                     Applicability::DisplayOnly
                 };
                 let mut reason = r.reason();
+                if listed.is_some_and(|c| c.iter().any(|c| c.eq_ignore_ascii_case(&r.text))) {
+                    reason.push_str(", a listed correction of this misspelling");
+                }
                 if n == 0 && lead.is_finite() {
                     reason.push_str(&format!("; score {lead:.1} ahead of the next"));
                 }
@@ -215,6 +259,73 @@ impl Rule for UnknownWord {
             out.push(finding);
         }
     }
+}
+
+/// Below this Zipf frequency a correction is a rare word (`shtick`,
+/// `synesthesia`, about one use in a million words or fewer).
+const RARE_CORRECTION_ZIPF: f32 = 3.0;
+
+/// Edit cost from which a correction to a rare word is only shown.
+const RARE_CORRECTION_MAX_COST: f32 = 0.9;
+
+/// Whether the typed word is as likely a valid word the lexicon lacks as a
+/// slip for `best`, so that changing it needs more than a lead over the
+/// other candidates:
+/// * the correction is itself rare (or has no known frequency) and a full
+///   edit away: writers who know `shtik`, `rigueur` or `somesthesia` spell
+///   rare words on purpose, while slips are overwhelmingly of common words;
+/// * the typed word is a known spelling variant of the correction: the
+///   simplified `ae`/`oe` (`archeologists`, `fetal`) and `-ize` beside
+///   `-ise` (`advertizing`).
+fn is_plausibly_valid(typed: &str, best: &Ranked) -> bool {
+    let rare = best.zipf < RARE_CORRECTION_ZIPF && best.cost >= RARE_CORRECTION_MAX_COST;
+    rare || best.zipf == 0.0 || is_spelling_variant(typed.as_bytes(), best.text.as_bytes())
+}
+
+/// Whether `typed` is `word` respelt by a regular variant process: `ae` or
+/// `oe` simplified to `e`, or `is` written `iz` before a vowel (`-ize`,
+/// `-izing`, `-ization`).
+fn is_spelling_variant(typed: &[u8], word: &[u8]) -> bool {
+    if word.len() == typed.len() + 1 {
+        return (1..word.len()).any(|i| {
+            matches!(word[i - 1], b'a' | b'o')
+                && word[i] == b'e'
+                && typed[..i - 1] == word[..i - 1]
+                && typed[i - 1..] == word[i..]
+        });
+    }
+    if word.len() != typed.len() {
+        return false;
+    }
+    let mut differing = typed
+        .iter()
+        .zip(word)
+        .enumerate()
+        .filter(|(_, (t, w))| t != w);
+    let Some((i, (&t, &w))) = differing.next() else {
+        return false;
+    };
+    differing.next().is_none()
+        && t == b'z'
+        && w == b's'
+        && i > 0
+        && typed[i - 1] == b'i'
+        && matches!(word.get(i + 1), Some(b'e' | b'i' | b'a'))
+}
+
+/// Score bonus of a candidate that the misspelling list gives for the
+/// typed word: the list says writers often make this slip for it.
+const LISTED_BONUS: f32 = 1.0;
+
+/// Adds [`LISTED_BONUS`] to the listed corrections among `ranked` and
+/// sorts again, best first.
+fn prefer_listed(ranked: &mut [Ranked], corrections: Corrections) {
+    for r in ranked.iter_mut() {
+        if corrections.iter().any(|c| c.eq_ignore_ascii_case(&r.text)) {
+            r.score += LISTED_BONUS;
+        }
+    }
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
 }
 
 /// Share of unknown lowercase words above which a document is taken for
@@ -322,6 +433,8 @@ pub(crate) struct Ranked {
     pub(crate) cost: f32,
     sounds_alike: bool,
     in_context: bool,
+    /// The candidate's Zipf frequency (0 when no frequency is known).
+    zipf: f32,
 }
 
 impl Ranked {
@@ -418,6 +531,7 @@ pub(crate) fn rank(
             cost,
             sounds_alike: c.sounds_alike,
             in_context,
+            zipf: f32::from(c.entry.zipf100) / 100.0,
         });
     }
     add_splits(typed, left, right, &p, &mut ranked);
@@ -599,6 +713,7 @@ fn add_splits(
             cost: 1.0,
             sounds_alike: false,
             in_context: true,
+            zipf: za.min(zb),
         });
     }
 }
@@ -960,6 +1075,51 @@ mod tests {
             "The answer was plessant and the weather was nice for the whole week.",
             &["plessant"],
         );
+    }
+
+    #[test]
+    fn spelling_variants_are_recognised() {
+        assert!(is_spelling_variant(b"archeologists", b"archaeologists"));
+        assert!(is_spelling_variant(b"fetal", b"foetal"));
+        assert!(is_spelling_variant(b"advertizing", b"advertising"));
+        assert!(is_spelling_variant(b"advertize", b"advertise"));
+        // Slips are not variants.
+        assert!(!is_spelling_variant(b"citisen", b"citizen"));
+        assert!(!is_spelling_variant(b"plessant", b"pleasant"));
+        assert!(!is_spelling_variant(b"recieve", b"receive"));
+        assert!(!is_spelling_variant(b"teh", b"the"));
+    }
+
+    #[test]
+    fn rare_words_and_variants_are_shown_not_fixed() {
+        // A correction to a rare word a full edit away, a correction with
+        // no known frequency, a variant spelling: the typed word may be
+        // what the writer meant.
+        for text in [
+            "He did his comedy shtik again.",
+            "The archeologists dug all summer.",
+            "The advertizing was loud.",
+        ] {
+            assert_fixes_to("T002", text, text);
+        }
+        // A common word close by is still a slip.
+        assert_fixes_to(
+            "T002",
+            "The weather was plessant today.",
+            "The weather was pleasant today.",
+        );
+    }
+
+    #[test]
+    fn a_listed_misspelling_with_several_corrections_follows_the_context() {
+        // `fiel` is listed as `feel`, `field`, `file`, `phial`: T001 only
+        // shows them; after `I` and before `tired`, `feel` is the clear pick.
+        let corrections = misspellings().get("fiel").expect("listed");
+        assert!(corrections.len() > 1);
+        assert_fixes_to("T002", "I fiel tired today.", "I feel tired today.");
+        assert_fires("T002", "I fiel tired today.", &["fiel"]);
+        // A single listed correction stays T001's.
+        assert_silent("T002", "assessing teh prospects");
     }
 
     #[test]
