@@ -68,7 +68,22 @@ impl Table {
             key.get_mut(len..len + part.len())?.copy_from_slice(part);
             len += part.len();
         }
-        self.get(std::str::from_utf8(&key[..len]).ok()?)
+        self.find_bytes(&key[..len]).map(|at| self.record_at(at))
+    }
+
+    /// The value bytes of the key that is the concatenation of `parts`
+    /// (see [`Table::get_joined`]), looked up without allocating or
+    /// checking UTF-8.
+    #[must_use]
+    pub fn value_joined(&self, parts: &[&[u8]]) -> Option<&'static [u8]> {
+        let mut key = [0u8; 255];
+        let mut len = 0;
+        for part in parts {
+            key.get_mut(len..len + part.len())?.copy_from_slice(part);
+            len += part.len();
+        }
+        let at = self.find_bytes(&key[..len])?;
+        Some(self.value_at(at))
     }
 
     /// The value bytes of `key`, if any (the key is not re-read).
@@ -76,10 +91,16 @@ impl Table {
     #[inline]
     pub fn value(&self, key: &str) -> Option<&'static [u8]> {
         let at = self.find(key)?;
+        Some(self.value_at(at))
+    }
+
+    /// The value bytes of the record at byte offset `at`.
+    #[inline]
+    fn value_at(&self, at: usize) -> &'static [u8] {
         let b = self.bytes;
         let start = at + 1 + b[at] as usize;
         let len = read_u16(b, start) as usize;
-        Some(&b[start + 2..start + 2 + len])
+        &b[start + 2..start + 2 + len]
     }
 
     /// Whether `key` has a record (no record is built).
@@ -92,7 +113,13 @@ impl Table {
     /// The byte offset of the record of `key`, if any.
     #[inline]
     fn find(&self, key: &str) -> Option<usize> {
-        let h = key_hash(key.as_bytes());
+        self.find_bytes(key.as_bytes())
+    }
+
+    /// The byte offset of the record of the key bytes `key`, if any.
+    #[inline]
+    fn find_bytes(&self, key: &[u8]) -> Option<usize> {
+        let h = key_hash(key);
         let tag = h >> 32;
         let mut i = (h as usize) & self.mask;
         loop {
@@ -103,7 +130,7 @@ impl Table {
             if slot >> 32 == tag {
                 let at = self.records_at + (slot & 0xFFFF_FFFF) as usize - 1;
                 let len = self.bytes[at] as usize;
-                if self.bytes.get(at + 1..at + 1 + len) == Some(key.as_bytes()) {
+                if self.bytes.get(at + 1..at + 1 + len) == Some(key) {
                     return Some(at);
                 }
             }
