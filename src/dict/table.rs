@@ -134,7 +134,22 @@ impl Table {
             key.get_mut(len..len + part.len())?.copy_from_slice(part);
             len += part.len();
         }
-        self.get(std::str::from_utf8(&key[..len]).ok()?)
+        self.find_bytes(&key[..len]).map(|at| self.record_at(at))
+    }
+
+    /// The value bytes of the key that is the concatenation of `parts`
+    /// (see [`Table::get_joined`]), looked up without allocating or
+    /// checking UTF-8.
+    #[must_use]
+    pub fn value_joined(&self, parts: &[&[u8]]) -> Option<&'static [u8]> {
+        let mut key = [0u8; 255];
+        let mut len = 0;
+        for part in parts {
+            key.get_mut(len..len + part.len())?.copy_from_slice(part);
+            len += part.len();
+        }
+        let at = self.find_bytes(&key[..len])?;
+        Some(self.value_at(at))
     }
 
     /// The record of a word's key, if any.
@@ -184,7 +199,13 @@ impl Table {
     /// The byte offset of the record of `key`, if any.
     #[inline]
     fn find(&self, key: &str) -> Option<usize> {
-        self.probe(key_hash(key.as_bytes()), |k| k == key.as_bytes())
+        self.find_bytes(key.as_bytes())
+    }
+
+    /// The byte offset of the record of the key bytes `key`, if any.
+    #[inline]
+    fn find_bytes(&self, key: &[u8]) -> Option<usize> {
+        self.probe(key_hash(key), |k| k == key)
     }
 
     /// The byte offset of the record of a word's key, if any.
