@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 include!("src/dict/keyhash.rs");
 include!("src/dict/phonetic.rs");
 include!("src/dict/deletes.rs");
+include!("src/dict/phrase_index.rs");
 
 /// Phonetic buckets keep at most this many words, most frequent first.
 const PHONETIC_BUCKET: usize = 48;
@@ -28,12 +29,14 @@ fn main() {
         "variants.tsv",
         "synonyms.tsv",
         "mwe.txt",
+        "spun_phrases.tsv",
     ] {
         println!("cargo:rerun-if-changed=dictionaries/{f}");
     }
     println!("cargo:rerun-if-changed=src/dict/keyhash.rs");
     println!("cargo:rerun-if-changed=src/dict/phonetic.rs");
     println!("cargo:rerun-if-changed=src/dict/deletes.rs");
+    println!("cargo:rerun-if-changed=src/dict/phrase_index.rs");
     println!("cargo:rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
@@ -121,6 +124,12 @@ fn main() {
     let sums = sums_of(dict);
     write(&out, "strong.bin", &build_strong(&mwe_src, &sums));
     write(&out, "partners.bin", &build_partners(&sums));
+
+    let mut phrases = TableBuilder::default();
+    for (first, value) in build_phrase_index(&read(dict, "spun_phrases.tsv"), fold) {
+        phrases.insert(&first, value);
+    }
+    write(&out, "phrases.bin", &phrases.finish().0);
 }
 
 /// Bigram count from which a pair is indexed by either word in

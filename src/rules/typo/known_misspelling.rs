@@ -68,15 +68,13 @@ impl Rule for KnownMisspelling {
                 continue;
             }
             let word = doc.slice(token.span);
-            let Some((corrections, is_word)) = with_folded_key(word, |key| {
-                let c = list.get(key)?;
-                if ctx.is_batch_name(key) {
-                    return None;
-                }
-                Some((c, lexical[i].is_known()))
-            }) else {
+            let Some(corrections) = list.get_key(&ctx.words(doc).key(doc, i)) else {
                 continue;
             };
+            if with_folded_key(word, |key| ctx.is_batch_name(key)) {
+                continue;
+            }
+            let is_word = lexical[i].is_known();
             if ctx.settings.is_allowed_word(word) {
                 continue;
             }
