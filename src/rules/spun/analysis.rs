@@ -978,27 +978,43 @@ fn table_word(folded: &str) -> Option<TableWord> {
     }
     let mut stem = [0u8; 64];
     let try_stem = |base: &str, extra: &str, stem: &mut [u8; 64]| -> Option<&'static SpunWord> {
-        let len = base.len() + extra.len();
-        if base.len() < 2 || len > stem.len() {
+        if base.len() < 2 {
             return None;
         }
-        stem[..base.len()].copy_from_slice(base.as_bytes());
-        stem[base.len()..len].copy_from_slice(extra.as_bytes());
-        table.get(std::str::from_utf8(&stem[..len]).ok()?)
+        if extra.is_empty() {
+            return table.get(base);
+        }
+        let len = base.len() + extra.len();
+        let bytes = stem.get_mut(..len)?;
+        bytes[..base.len()].copy_from_slice(base.as_bytes());
+        bytes[base.len()..].copy_from_slice(extra.as_bytes());
+        if !table.may_contain(bytes) {
+            return None;
+        }
+        table.get(std::str::from_utf8(bytes).ok()?)
     };
-    let forms: [(&str, &str, Inflection); 10] = [
-        ("ies", "y", Inflection::S),
-        ("es", "", Inflection::S),
-        ("s", "", Inflection::S),
-        ("ied", "y", Inflection::Ed),
-        ("ed", "", Inflection::Ed),
-        ("ed", "e", Inflection::Ed),
-        ("ed", "-", Inflection::Ed),
-        ("ing", "", Inflection::Ing),
-        ("ing", "e", Inflection::Ing),
-        ("ing", "-", Inflection::Ing),
-    ];
-    for (suffix, extra, inflection) in forms {
+    // Only a word ending like an inflection is worth its stems: dispatch
+    // on the last byte (most words of running text end otherwise).
+    let forms: &[(&str, &str, Inflection)] = match folded.as_bytes().last() {
+        Some(b's') => &[
+            ("ies", "y", Inflection::S),
+            ("es", "", Inflection::S),
+            ("s", "", Inflection::S),
+        ],
+        Some(b'd') => &[
+            ("ied", "y", Inflection::Ed),
+            ("ed", "", Inflection::Ed),
+            ("ed", "e", Inflection::Ed),
+            ("ed", "-", Inflection::Ed),
+        ],
+        Some(b'g') => &[
+            ("ing", "", Inflection::Ing),
+            ("ing", "e", Inflection::Ing),
+            ("ing", "-", Inflection::Ing),
+        ],
+        _ => return None,
+    };
+    for &(suffix, extra, inflection) in forms {
         let Some(base) = folded.strip_suffix(suffix) else {
             continue;
         };
