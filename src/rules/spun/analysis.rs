@@ -866,7 +866,13 @@ fn collocation_hits(
             replacement: Some(replacement),
             strong: is_strong,
             points: 2.0,
-            applicability: Applicability::Unsafe,
+            // A weak contrast's thesaurus swap is right too rarely to apply
+            // (measured on spun news: about one in four): shown only.
+            applicability: if is_strong {
+                Applicability::Unsafe
+            } else {
+                Applicability::DisplayOnly
+            },
             reason: format!("`{fa} {fb}` is a common collocation, `{a} {b}` is not"),
             message: None,
         };
@@ -1086,6 +1092,11 @@ const CLEAR_MARGIN: f64 = 1.6;
 /// on one side (`in the evening` stays, `the night` is not clearly better).
 const COMMON_WORD_MARGIN: f64 = 0.7;
 
+/// How much support (`ln` units) a table candidate gives up per place
+/// after the first: the table lists a spun word's originals most typical
+/// first (`modification` → `amendment` before `change`).
+const RANK_PENALTY: f64 = 0.7;
+
 /// A capitalised table word mid-sentence may be a real name (`Navy`,
 /// `Chief`): its original must fit clearly better.
 const NAME_MARGIN: f64 = 0.7;
@@ -1261,17 +1272,21 @@ where
         }
     };
     let (own_listed, own) = context_support(article(key), key, next);
-    let mut best: Option<(String, f64, f64)> = None;
-    for &x in found.entry.originals.iter() {
+    // Candidates are ranked by their estimated support, less a penalty per
+    // place in the table's list (most typical swap first): the context must
+    // clearly prefer a later candidate to overturn the spinner's habit.
+    let mut best: Option<(String, f64, f64, f64)> = None;
+    for (rank, &x) in found.entry.originals.iter().enumerate() {
         let Some(form) = inflect(x, found.inflection) else {
             continue;
         };
         let (l, e) = context_support(article(&form), &form, next);
-        if best.as_ref().is_none_or(|(_, _, be)| e > *be) {
-            best = Some((form, l, e));
+        let score = e - RANK_PENALTY * rank as f64;
+        if best.as_ref().is_none_or(|(_, _, _, bs)| score > *bs) {
+            best = Some((form, l, e, score));
         }
     }
-    let (x, listed, support) = best?;
+    let (x, listed, support, _) = best?;
     // A possible name is only overturned by listed evidence. A table word
     // in a spun document is judged on the estimate too: spinners put rarer
     // synonyms for common words, so where the list is silent the more
