@@ -126,7 +126,13 @@ fn main() {
     write(&out, "partners.bin", &build_partners(&sums));
 
     let mut phrases = TableBuilder::default();
-    for (first, value) in build_phrase_index(&read(dict, "spun_phrases.tsv"), fold) {
+    let index = build_phrase_index(&read(dict, "spun_phrases.tsv"), fold);
+    write(
+        &out,
+        "phrase_filter.bin",
+        &build_pair_filter(index.keys().map(String::as_str), key_hash),
+    );
+    for (first, value) in index {
         phrases.insert(&first, value);
     }
     write(&out, "phrases.bin", &phrases.finish().0);

@@ -80,3 +80,37 @@ pub fn build_phrase_index(
     }
     out
 }
+
+/// Bits of the phrase pair filter (see [`pair_filter_bits`]).
+pub const PAIR_FILTER_BITS: u32 = 17;
+
+/// The two bits of the phrase pair filter that the pair of words with key
+/// hashes `h1` and `h2` sets: a Bloom filter over the index keys `w1 w2`,
+/// so the matcher hashes each word once and rules out almost every pair of
+/// a document without a table lookup.
+#[must_use]
+pub fn pair_filter_bits(h1: u64, h2: u64) -> (usize, usize) {
+    let h = (h1.rotate_left(29) ^ h2).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let a = (h >> (64 - PAIR_FILTER_BITS)) as usize;
+    let b = ((h >> 8) & ((1 << PAIR_FILTER_BITS) - 1)) as usize;
+    (a, b)
+}
+
+/// The pair filter of an index built by [`build_phrase_index`]:
+/// `2^PAIR_FILTER_BITS` bits, little-endian bytes. `hash` is the key hash
+/// of a word (`key_hash`).
+pub fn build_pair_filter<'k>(
+    keys: impl Iterator<Item = &'k str>,
+    hash: impl Fn(&[u8]) -> u64,
+) -> Vec<u8> {
+    let mut bits = vec![0u8; 1 << (PAIR_FILTER_BITS - 3)];
+    for key in keys {
+        let Some((w1, w2)) = key.split_once(' ') else {
+            continue;
+        };
+        let (a, b) = pair_filter_bits(hash(w1.as_bytes()), hash(w2.as_bytes()));
+        bits[a >> 3] |= 1 << (a & 7);
+        bits[b >> 3] |= 1 << (b & 7);
+    }
+    bits
+}

@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::dict::data_lines;
+use crate::dict::keyhash::key_hash;
 use crate::dict::table::Table;
 use crate::text::case::fold_key;
 
@@ -35,6 +36,7 @@ include!("phrase_index.rs");
 
 const SOURCE: &str = include_str!("../../dictionaries/spun_phrases.tsv");
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrases.bin"));
+static FILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrase_filter.bin"));
 
 /// Where a phrasebook entry may fire.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,11 +89,13 @@ enum Index {
     Parsed(FxHashMap<String, Vec<u8>>),
 }
 
-/// The phrasebook: its source text and the index of its phrases.
+/// The phrasebook: its source text, the index of its phrases and the
+/// Bloom filter over the index keys (see [`pair_filter_bits`]).
 #[derive(Debug)]
 pub struct Phrasebook {
     source: Cow<'static, str>,
     index: Index,
+    filter: Cow<'static, [u8]>,
 }
 
 /// Why a phrasebook line was rejected.
@@ -174,10 +178,12 @@ impl Phrasebook {
     /// [`Phrasebook::check`] to list them).
     #[must_use]
     pub fn parse(src: &str) -> Self {
-        let index = build_phrase_index(src, fold_key).into_iter().collect();
+        let index = build_phrase_index(src, fold_key);
+        let filter = build_pair_filter(index.keys().map(String::as_str), key_hash);
         Self {
             source: Cow::Owned(src.to_string()),
-            index: Index::Parsed(index),
+            index: Index::Parsed(index.into_iter().collect()),
+            filter: Cow::Owned(filter),
         }
     }
 
@@ -226,8 +232,9 @@ impl Phrasebook {
     /// word `i` and `joined(i)` says whether word `i` follows word `i - 1`
     /// with only spaces between (a phrase never runs over punctuation, a
     /// quote or a line break). Overlapping matches are all reported, by
-    /// first word, longest first. One table lookup per pair of joined
-    /// words; the further words of a phrase are compared in place.
+    /// first word, longest first. Each word is hashed once; a pair of
+    /// joined words is looked up only when the pair filter lets it through,
+    /// and the further words of a phrase are compared in place.
     pub fn find_words<'k>(
         &self,
         len: usize,
@@ -236,8 +243,18 @@ impl Phrasebook {
         out: &mut Vec<PhraseMatch>,
     ) {
         out.clear();
+        let filter = &*self.filter;
+        let bit = |i: usize| filter.get(i >> 3).is_some_and(|b| b & (1 << (i & 7)) != 0);
+        let mut next_hash = (len > 0).then(|| key_hash(key(0).as_bytes()));
         for first in 0..len.saturating_sub(1) {
+            let h1 = next_hash.unwrap_or(0);
+            let h2 = key_hash(key(first + 1).as_bytes());
+            next_hash = Some(h2);
             if !joined(first + 1) {
+                continue;
+            }
+            let (a, b) = pair_filter_bits(h1, h2);
+            if !(bit(a) && bit(b)) {
                 continue;
             }
             let Some(mut value) = self.phrases_starting(key(first), key(first + 1)) else {
@@ -311,6 +328,7 @@ pub fn phrasebook() -> &'static Phrasebook {
     BOOK.get_or_init(|| Phrasebook {
         source: Cow::Borrowed(SOURCE),
         index: Index::Compiled(Table::new(INDEX)),
+        filter: Cow::Borrowed(FILTER),
     })
 }
 

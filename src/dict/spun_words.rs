@@ -27,6 +27,17 @@ pub struct SpunWord {
 #[derive(Debug, Default)]
 pub struct SpunWords {
     map: FxHashMap<&'static str, SpunWord>,
+    /// One bit per (length, first byte, last byte) of a key (see
+    /// [`SpunWords::may_contain`]).
+    shapes: Vec<u64>,
+}
+
+/// The bit of a key's shape: its length (up to 63), first and last byte
+/// (folded to 5 bits), or `None` for an empty or longer key.
+fn shape_bit(key: &[u8]) -> Option<usize> {
+    let (&first, &last) = (key.first()?, key.last()?);
+    (key.len() < 64)
+        .then(|| (key.len() << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31))
 }
 
 /// Parses one data line into (spun word, entry).
@@ -61,15 +72,33 @@ impl SpunWords {
     /// Parses the table, skipping malformed lines (the data test lists them).
     #[must_use]
     pub fn parse(src: &'static str) -> Self {
-        let map = data_lines(src)
+        let map: FxHashMap<&'static str, SpunWord> = data_lines(src)
             .filter_map(|(_, l)| parse_line(l).ok())
             .collect();
-        Self { map }
+        let mut shapes = vec![0u64; (64 << 10) / 64];
+        for key in map.keys() {
+            if let Some(bit) = shape_bit(key.as_bytes()) {
+                shapes[bit >> 6] |= 1 << (bit & 63);
+            }
+        }
+        Self { map, shapes }
+    }
+
+    /// Whether some key has the length, first and last byte of `key`: a
+    /// cheap test that rules out almost every word of running text before
+    /// a hash lookup (the table has a few hundred keys).
+    #[must_use]
+    #[inline]
+    pub fn may_contain(&self, key: &[u8]) -> bool {
+        shape_bit(key).is_some_and(|bit| self.shapes[bit >> 6] & (1 << (bit & 63)) != 0)
     }
 
     /// The entry of a folded word.
     #[must_use]
     pub fn get(&self, folded: &str) -> Option<&SpunWord> {
+        if !self.may_contain(folded.as_bytes()) {
+            return None;
+        }
         self.map.get(folded)
     }
 
@@ -119,5 +148,7 @@ mod tests {
         let t = spun_words();
         assert_eq!(t.get("invoice").map(|e| e.originals[0]), Some("bill"));
         assert!(t.get("bill").is_none());
+        assert!(t.may_contain(b"invoice"));
+        assert!(!t.may_contain(b""));
     }
 }

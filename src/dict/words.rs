@@ -160,7 +160,8 @@ impl Words {
     /// Zipf frequency × 100 of a folded key, if it is a known word.
     #[must_use]
     pub fn zipf100(&self, folded: &str) -> Option<u16> {
-        self.get(folded).map(|e| e.zipf100)
+        // The value starts with the zipf: no record or entry is built.
+        self.table.value(folded).map(|v| read_u16(v, 0))
     }
 
     /// The entry whose record starts at byte `offset` of the table (offsets

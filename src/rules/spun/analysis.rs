@@ -181,15 +181,26 @@ fn compute(doc: &Document<'_>) -> Analysis {
     // The collocation pass needs the thesaurus (loaded on first use, ~1 s)
     // and finds little on its own in clean text: run it only where the
     // phrasebook or a leaked template already found strong spinner output.
-    if !strong.is_empty() {
-        collocation_hits(doc, &seq, false, &mut strong);
+    // The pairs worth judging (content words the bigram list and WordNet
+    // do not know together) are found once and serve both passes.
+    let pairs = if strong.is_empty() {
+        Vec::new()
+    } else {
+        odd_pairs(&seq)
+    };
+    if !pairs.is_empty() {
+        collocation_hits(doc, &seq, &pairs, None, &mut strong);
     }
     let points: f64 = strong.iter().map(|h| h.points).sum();
     let mut hits = strong;
     if looks_spun(points, seq.words.len()) {
-        // Weak collocations are only worth their cost in a spun document.
-        collocation_hits(doc, &seq, true, &mut weak);
-        word_hits(doc, &seq, &mut weak);
+        // Weak evidence is only worth its cost in a spun document. Each
+        // word is looked up in the spinner table once.
+        let table: Vec<Option<TableWord>> = (0..seq.words.len())
+            .map(|i| lookup_table_word(seq.key(i)))
+            .collect();
+        collocation_hits(doc, &seq, &pairs, Some(&table), &mut weak);
+        word_hits(doc, &seq, &table, &mut weak);
         hits.extend(weak);
     }
     // Longest, strongest first at each start; then drop overlaps.
@@ -737,28 +748,44 @@ fn has_strong_candidate(a: &str, b: &str) -> bool {
             .is_some()
 }
 
-fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, weak_pass: bool, out: &mut Vec<Hit>) {
+/// Indices `i` of the joined word pairs `i, i + 1` the collocation passes
+/// judge: two lowercase ASCII content words, both in the lexicon, that the
+/// bigram list and WordNet do not know as a pair. Each word's features are
+/// read once (one lexicon lookup per candidate word), each pair's counts once.
+fn odd_pairs(seq: &WordSeq) -> Vec<usize> {
     let big = bigrams();
     let lex = words();
+    let content: Vec<bool> = (0..seq.words.len())
+        .map(|i| {
+            let w = seq.key(i);
+            w.bytes().all(|c| c.is_ascii_lowercase()) && !is_function_word(w) && lex.contains(w)
+        })
+        .collect();
+    (0..seq.words.len().saturating_sub(1))
+        .filter(|&i| {
+            seq.words[i + 1].joined
+                && content[i]
+                && content[i + 1]
+                && big.count(seq.key(i), seq.key(i + 1)) == 0
+                && !mwes().contains_pair(seq.key(i), seq.key(i + 1))
+        })
+        .collect()
+}
+
+/// The collocation pass over `pairs` (see [`odd_pairs`]): the strong pass
+/// when `table` is `None`, else the weak pass, which leaves pairs with a
+/// spinner-table word (`table[i]`) to the table.
+fn collocation_hits(
+    doc: &Document<'_>,
+    seq: &WordSeq,
+    pairs: &[usize],
+    table: Option<&[Option<TableWord>]>,
+    out: &mut Vec<Hit>,
+) {
+    let weak_pass = table.is_some();
     let tokens = doc.tokens();
-    for i in 0..seq.words.len().saturating_sub(1) {
-        if !seq.words[i + 1].joined {
-            continue;
-        }
+    for &i in pairs {
         let (a, b) = (seq.key(i), seq.key(i + 1));
-        if !a.bytes().all(|c| c.is_ascii_lowercase()) || !b.bytes().all(|c| c.is_ascii_lowercase())
-        {
-            continue;
-        }
-        if is_function_word(a) || is_function_word(b) {
-            continue;
-        }
-        if big.count(a, b) > 0 || mwes().contains_pair(a, b) {
-            continue;
-        }
-        if lex.zipf100(a).is_none() || lex.zipf100(b).is_none() {
-            continue;
-        }
         let ta = doc.token_text(seq.words[i].token);
         let tb = doc.token_text(seq.words[i + 1].token);
         let titled = |t: &str| matches!(casing(t), Casing::Title);
@@ -839,7 +866,13 @@ fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, weak_pass: bool, out: &mu
             replacement: Some(replacement),
             strong: is_strong,
             points: 2.0,
-            applicability: Applicability::Unsafe,
+            // A weak contrast's thesaurus swap is right too rarely to apply
+            // (measured on spun news: about one in four): shown only.
+            applicability: if is_strong {
+                Applicability::Unsafe
+            } else {
+                Applicability::DisplayOnly
+            },
             reason: format!("`{fa} {fb}` is a common collocation, `{a} {b}` is not"),
             message: None,
         };
@@ -847,51 +880,80 @@ fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, weak_pass: bool, out: &mu
     }
 }
 
-/// How well `x` fits between `prev` and `next`: the sum over the present
-/// sides of `ln(1 + count)`, where a pair the bigram list does not have
-/// (it keeps only pairs counted about 100,000 times or more) gets the
-/// count its words' frequencies predict, capped below that floor. Unlisted
-/// pairs of frequent words thus still outweigh unlisted pairs of rare
-/// ones, and a word with no neighbour to judge by is scored by its own
-/// frequency.
-fn context_support(prev: Option<&str>, x: &str, next: Option<&str>) -> f64 {
+/// How well `x` fits between `prev` and `next`, as (listed, estimated)
+/// support: the sum over the present sides of `ln(1 + count)`, where the
+/// listed support counts a pair missing from the bigram list as 0 and the
+/// estimated one gives it the count its words' frequencies predict, capped
+/// below the list's floor (it keeps only pairs counted about 100,000 times
+/// or more). Independence underrates collocations (`shouting match` is
+/// estimated below `shouting game`), so only listed evidence overturns a
+/// capitalised word that may be a name.
+fn context_support(prev: Option<&str>, x: &str, next: Option<&str>) -> (f64, f64) {
     let big = bigrams();
     let lex = words();
     let zipf = |w: &str| f64::from(lex.zipf100(w).unwrap_or(0)) / 100.0;
     let zx = zipf(x);
     // Web 1T has about 10^12 tokens and zipf is log10 per 10^9 words, so
     // independent words pair about 10^(za + zb - 6) times.
-    let pair = |a: &str, b: &str, za: f64, zb: f64| -> f64 {
+    let pair = |a: &str, b: &str, za: f64, zb: f64| -> (f64, f64) {
         match big.count(a, b) {
-            0 => (za + zb - 6.0).min(BIGRAM_FLOOR_LOG10) * std::f64::consts::LN_10,
-            n => (1.0 + n as f64).ln(),
+            0 => (
+                0.0,
+                ((za + zb - 6.0).min(BIGRAM_FLOOR_LOG10) * std::f64::consts::LN_10).max(0.0),
+            ),
+            n => {
+                let l = (1.0 + n as f64).ln();
+                (l, l)
+            }
         }
     };
-    let mut s = 0.0;
+    let (mut listed, mut estimated) = (0.0, 0.0);
     let mut sides = 0;
     if let Some(p) = prev {
-        s += pair(p, x, zipf(p), zx);
+        let (l, e) = pair(p, x, zipf(p), zx);
+        listed += l;
+        estimated += e;
         sides += 1;
     }
     if let Some(n) = next {
-        s += pair(x, n, zx, zipf(n));
+        let (l, e) = pair(x, n, zx, zipf(n));
+        listed += l;
+        estimated += e;
         sides += 1;
     }
     if sides == 0 {
-        s = zx * std::f64::consts::LN_10;
+        // No neighbour to judge by: the word's own frequency.
+        estimated = zx * std::f64::consts::LN_10;
     }
-    s.max(0.0)
+    (listed, estimated)
 }
 
 /// `log10` of a count just under the bigram list's floor: the most an
-/// unlisted pair can be estimated at.
+/// unlisted pair is estimated at.
 const BIGRAM_FLOOR_LOG10: f64 = 4.9;
 
 /// A word of the spinner table found in the document: the table entry of
 /// its stem and how to inflect a candidate original like the written word.
+#[derive(Clone, Copy)]
 struct TableWord {
     entry: &'static SpunWord,
     inflection: Inflection,
+    /// Bytes of a possessive `'s` after the word (looked up through its
+    /// stem: `navy's` -> `military's`), else 0.
+    suffix_len: usize,
+}
+
+/// [`table_word`] of a folded document word, or of its stem when it is a
+/// possessive the table does not list itself.
+fn lookup_table_word(folded: &str) -> Option<TableWord> {
+    if let Some(t) = table_word(folded) {
+        return Some(t);
+    }
+    let stem = folded.strip_suffix("'s")?;
+    table_word(stem).map(|t| TableWord {
+        suffix_len: folded.len() - stem.len(),
+        ..t
+    })
 }
 
 /// The inflection that relates a written word to the table word it was
@@ -917,31 +979,48 @@ fn table_word(folded: &str) -> Option<TableWord> {
         return Some(TableWord {
             entry,
             inflection: Inflection::None,
+            suffix_len: 0,
         });
     }
     let mut stem = [0u8; 64];
     let try_stem = |base: &str, extra: &str, stem: &mut [u8; 64]| -> Option<&'static SpunWord> {
-        let len = base.len() + extra.len();
-        if base.len() < 2 || len > stem.len() {
+        if base.len() < 2 {
             return None;
         }
-        stem[..base.len()].copy_from_slice(base.as_bytes());
-        stem[base.len()..len].copy_from_slice(extra.as_bytes());
-        table.get(std::str::from_utf8(&stem[..len]).ok()?)
+        if extra.is_empty() {
+            return table.get(base);
+        }
+        let len = base.len() + extra.len();
+        let bytes = stem.get_mut(..len)?;
+        bytes[..base.len()].copy_from_slice(base.as_bytes());
+        bytes[base.len()..].copy_from_slice(extra.as_bytes());
+        if !table.may_contain(bytes) {
+            return None;
+        }
+        table.get(std::str::from_utf8(bytes).ok()?)
     };
-    let forms: [(&str, &str, Inflection); 10] = [
-        ("ies", "y", Inflection::S),
-        ("es", "", Inflection::S),
-        ("s", "", Inflection::S),
-        ("ied", "y", Inflection::Ed),
-        ("ed", "", Inflection::Ed),
-        ("ed", "e", Inflection::Ed),
-        ("ed", "-", Inflection::Ed),
-        ("ing", "", Inflection::Ing),
-        ("ing", "e", Inflection::Ing),
-        ("ing", "-", Inflection::Ing),
-    ];
-    for (suffix, extra, inflection) in forms {
+    // Only a word ending like an inflection is worth its stems: dispatch
+    // on the last byte (most words of running text end otherwise).
+    let forms: &[(&str, &str, Inflection)] = match folded.as_bytes().last() {
+        Some(b's') => &[
+            ("ies", "y", Inflection::S),
+            ("es", "", Inflection::S),
+            ("s", "", Inflection::S),
+        ],
+        Some(b'd') => &[
+            ("ied", "y", Inflection::Ed),
+            ("ed", "", Inflection::Ed),
+            ("ed", "e", Inflection::Ed),
+            ("ed", "-", Inflection::Ed),
+        ],
+        Some(b'g') => &[
+            ("ing", "", Inflection::Ing),
+            ("ing", "e", Inflection::Ing),
+            ("ing", "-", Inflection::Ing),
+        ],
+        _ => return None,
+    };
+    for &(suffix, extra, inflection) in forms {
         let Some(base) = folded.strip_suffix(suffix) else {
             continue;
         };
@@ -955,7 +1034,11 @@ fn table_word(folded: &str) -> Option<TableWord> {
             try_stem(base, extra, &mut stem)
         };
         if let Some(entry) = found {
-            return Some(TableWord { entry, inflection });
+            return Some(TableWord {
+                entry,
+                inflection,
+                suffix_len: 0,
+            });
         }
     }
     None
@@ -1009,6 +1092,11 @@ const CLEAR_MARGIN: f64 = 1.6;
 /// on one side (`in the evening` stays, `the night` is not clearly better).
 const COMMON_WORD_MARGIN: f64 = 0.7;
 
+/// How much support (`ln` units) a table candidate gives up per place
+/// after the first: the table lists a spun word's originals most typical
+/// first (`modification` → `amendment` before `change`).
+const RANK_PENALTY: f64 = 0.7;
+
 /// A capitalised table word mid-sentence may be a real name (`Navy`,
 /// `Chief`): its original must fit clearly better.
 const NAME_MARGIN: f64 = 0.7;
@@ -1034,7 +1122,7 @@ struct WordChoice {
 /// cabinet`), since a spinner swaps runs of words. An `a`/`an` before the
 /// word is corrected with it when the original starts with the other kind
 /// of sound (`an enormous` → `a massive`).
-fn word_hits(doc: &Document<'_>, seq: &WordSeq, out: &mut Vec<Hit>) {
+fn word_hits(doc: &Document<'_>, seq: &WordSeq, table: &[Option<TableWord>], out: &mut Vec<Hit>) {
     let tokens = doc.tokens();
     // First pass: each word on its written neighbours; second pass: with
     // the first pass's choices as neighbours.
@@ -1043,8 +1131,11 @@ fn word_hits(doc: &Document<'_>, seq: &WordSeq, out: &mut Vec<Hit>) {
     for pass in 0..2 {
         choices.clear();
         let context = |w: usize| -> Option<&str> { chosen[w].as_deref().or(Some(seq.key(w))) };
-        for i in 0..seq.words.len() {
-            if let Some(c) = choose_word(doc, seq, i, &context) {
+        for (i, found) in table.iter().enumerate() {
+            let Some(found) = found else {
+                continue;
+            };
+            if let Some(c) = choose_word(doc, seq, i, found, &context) {
                 choices.push(c);
             }
         }
@@ -1133,19 +1224,15 @@ fn choose_word<'c>(
     doc: &Document<'_>,
     seq: &WordSeq,
     i: usize,
+    found: &TableWord,
     context: &impl Fn(usize) -> Option<&'c str>,
 ) -> Option<WordChoice>
 where
     WordSeq: 'c,
 {
     let folded = seq.key(i);
-    // A possessive is looked up and restored through its stem
-    // (`navy's` -> `military's`).
-    let (key, suffix_len) = match folded.strip_suffix("'s") {
-        Some(stem) if table_word(folded).is_none() => (stem, folded.len() - stem.len()),
-        _ => (folded, 0),
-    };
-    let found = table_word(key)?;
+    let suffix_len = found.suffix_len;
+    let key = &folded[..folded.len() - suffix_len];
     let tok = seq.words[i].token;
     let full = doc.token_text(tok);
     let split = full.len().checked_sub(
@@ -1184,20 +1271,28 @@ where
             p => p,
         }
     };
-    let own = context_support(article(key), key, next);
-    let mut best: Option<(String, f64)> = None;
-    for &x in found.entry.originals.iter() {
+    let (own_listed, own) = context_support(article(key), key, next);
+    // Candidates are ranked by their estimated support, less a penalty per
+    // place in the table's list (most typical swap first): the context must
+    // clearly prefer a later candidate to overturn the spinner's habit.
+    let mut best: Option<(String, f64, f64, f64)> = None;
+    for (rank, &x) in found.entry.originals.iter().enumerate() {
         let Some(form) = inflect(x, found.inflection) else {
             continue;
         };
-        let s = context_support(article(&form), &form, next);
-        if best.as_ref().is_none_or(|(_, bs)| s > *bs) {
-            best = Some((form, s));
+        let (l, e) = context_support(article(&form), &form, next);
+        let score = e - RANK_PENALTY * rank as f64;
+        if best.as_ref().is_none_or(|(_, _, _, bs)| score > *bs) {
+            best = Some((form, l, e, score));
         }
     }
-    let (x, support) = best?;
+    let (x, listed, support, _) = best?;
+    // A possible name is only overturned by listed evidence. A table word
+    // in a spun document is judged on the estimate too: spinners put rarer
+    // synonyms for common words, so where the list is silent the more
+    // frequent candidate is the likelier original.
     let wins = if name_like {
-        support > 0.0 && support >= own + NAME_MARGIN
+        listed > 0.0 && listed >= own_listed + NAME_MARGIN
     } else if found.entry.weight >= 2 {
         own < support + CLEAR_MARGIN
     } else {
