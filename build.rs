@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 include!("src/dict/keyhash.rs");
 include!("src/dict/phonetic.rs");
 include!("src/dict/deletes.rs");
+include!("src/dict/phrase_index.rs");
 
 /// Phonetic buckets keep at most this many words, most frequent first.
 const PHONETIC_BUCKET: usize = 48;
@@ -28,12 +29,14 @@ fn main() {
         "variants.tsv",
         "synonyms.tsv",
         "mwe.txt",
+        "spun_phrases.tsv",
     ] {
         println!("cargo:rerun-if-changed=dictionaries/{f}");
     }
     println!("cargo:rerun-if-changed=src/dict/keyhash.rs");
     println!("cargo:rerun-if-changed=src/dict/phonetic.rs");
     println!("cargo:rerun-if-changed=src/dict/deletes.rs");
+    println!("cargo:rerun-if-changed=src/dict/phrase_index.rs");
     println!("cargo:rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
@@ -121,6 +124,12 @@ fn main() {
     let sums = sums_of(dict);
     write(&out, "strong.bin", &build_strong(&mwe_src, &sums));
     write(&out, "partners.bin", &build_partners(&sums));
+
+    let mut phrases = TableBuilder::default();
+    for (first, value) in build_phrase_index(&read(dict, "spun_phrases.tsv"), fold) {
+        phrases.insert(&first, value);
+    }
+    write(&out, "phrases.bin", &phrases.finish().0);
 }
 
 /// Bigram count from which a pair is indexed by either word in
@@ -475,10 +484,11 @@ fn is_suggestable(key: &str, forms: &[Form]) -> bool {
 /// the words' phonetic keys (low 32 bits of `key_hash`); `W + 1` offsets
 /// into the key blob, then the blob (the keys' bytes, packed); `2^B + 1`
 /// bucket starts; `E` entries, each `word id | key length << 20 |
-/// deletes << 26 | frequent << 28`. Entries
-/// of one bucket may come from different strings: a lookup filters them by
-/// length and verifies every candidate, so hash collisions cost time, never
-/// correctness.
+/// deletes << 26 | frequent << 28 | tag << 29`, where the tag is the low
+/// three bits of the delete string's hash (the bucket comes from the high
+/// bits). Entries of one bucket may come from different strings: a lookup
+/// skips those whose tag or length cannot match and verifies every other
+/// candidate, so hash collisions cost time, never correctness.
 fn build_deletes(words: &[(String, u32, u16)]) -> Vec<u8> {
     let usable: Vec<&(String, u32, u16)> = words.iter().filter(|w| w.0.len() < 64).collect();
     assert!(usable.len() < 1 << 20, "word ids fit in 20 bits");
@@ -490,7 +500,9 @@ fn build_deletes(words: &[(String, u32, u16)]) -> Vec<u8> {
         let entry = id as u32 | (b.len() as u32) << 20 | u32::from(frequent) << 28;
         let deletes = if frequent { INDEX_DELETES } else { 1 };
         for_each_delete(prefix, deletes, |s, n| {
-            pairs.push(key_hash(s) >> 32 << 32 | u64::from(entry | u32::from(n) << 26));
+            let h = key_hash(s);
+            let tag = (h as u32 & DELETE_TAG_MASK) << 29;
+            pairs.push(h >> 32 << 32 | u64::from(entry | u32::from(n) << 26 | tag));
         });
     }
     // About four entries a bucket: a small directory, short scans.

@@ -122,10 +122,10 @@ fn fixture_phrasebook_parses_and_matches() {
         "met in the oval workplace\nas a substitute of the primary",
         &mut out,
     );
-    let found: Vec<&str> = out
+    let found: Vec<String> = out
         .iter()
-        .flat_map(|m| book.entries_of(m.pattern))
-        .map(|e| &*e.original)
+        .flat_map(|m| book.entries_of(m))
+        .map(|e| e.original.to_string())
         .collect();
     assert_eq!(found, ["Oval Office", "instead of", "the first"]);
 }

@@ -26,8 +26,8 @@ impl Bigrams {
     #[must_use]
     pub fn count(&self, w1: &str, w2: &str) -> u64 {
         self.table
-            .get_joined(&[w1.as_bytes(), b" ", w2.as_bytes()])
-            .map_or(0, |r| read_u64(r.value, 0))
+            .value_joined(&[w1.as_bytes(), b" ", w2.as_bytes()])
+            .map_or(0, |v| read_u64(v, 0))
     }
 
     /// The packed list (see `table::packed_strs`) of every `b` with a pair

@@ -14,6 +14,11 @@ pub const DELETE_PREFIX: usize = 7;
 /// Most letters deleted from a dictionary word in the index.
 pub const INDEX_DELETES: u8 = 2;
 
+/// Bits of a delete string's hash kept in each index entry (its low
+/// three), so most entries of other strings that share the bucket are
+/// skipped without verifying them.
+pub const DELETE_TAG_MASK: u32 = 0b111;
+
 /// Words at least this frequent (Zipf × 100; 2.0 is about one use in 10
 /// million words) are offered at any distance; rarer ones only within one
 /// edit. A correction two edits away is a guess, and a guess of a rare word

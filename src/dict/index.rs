@@ -28,7 +28,7 @@ use crate::dict::words::{words, WordEntry};
 mod deletes {
     include!("deletes.rs");
 }
-use deletes::{for_each_delete, DELETE_PREFIX, INDEX_DELETES};
+use deletes::{for_each_delete, DELETE_PREFIX, DELETE_TAG_MASK, INDEX_DELETES};
 
 static DELETES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/deletes.bin"));
 static PHONETIC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phonetic.bin"));
@@ -78,6 +78,9 @@ impl Entry {
     }
     fn frequent(self) -> bool {
         self.0 >> 28 & 1 == 1
+    }
+    fn tag(self) -> u32 {
+        self.0 >> 29
     }
 }
 
@@ -160,7 +163,11 @@ fn delete_matches(q: &[u8], max: u8, mut f: impl FnMut(Entry, u8)) {
         let stamp = *stamp;
         for_each_delete(prefix, max, |s, _| {
             let h = crate::dict::keyhash::key_hash(s);
+            let tag = h as u32 & DELETE_TAG_MASK;
             for e in index.bucket(h) {
+                if e.tag() != tag {
+                    continue; // another string's entry (a hash collision)
+                }
                 // The entry's string has the same length as `s` when it is
                 // the same string; a word more than one edit away must be
                 // frequent.

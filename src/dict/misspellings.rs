@@ -4,7 +4,7 @@
 //! embedded hash table; a record's value is the corrections as
 //! length-prefixed strings.
 
-use crate::dict::table::{packed_strs, Table};
+use crate::dict::table::{packed_strs, Table, WordKey};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/misspellings.bin"));
 
@@ -55,6 +55,15 @@ impl Misspellings {
         self.table
             .get(folded)
             .map(|r| Corrections { value: r.value })
+    }
+
+    /// The corrections of a word's key.
+    #[must_use]
+    #[inline]
+    pub fn get_key(&self, key: &WordKey<'_>) -> Option<Corrections> {
+        self.table
+            .value_of_key(key)
+            .map(|value| Corrections { value })
     }
 
     /// Number of entries.

@@ -1,6 +1,6 @@
 //! The spinner phrasebook: spun phrase → original phrase, with a weight, a
-//! case mode and the context that makes a match safe to flag; matched with
-//! one Aho-Corasick automaton over a document's folded word sequence.
+//! case mode and the context that makes a match safe to flag; matched over a
+//! document's folded words.
 //!
 //! File format (`dictionaries/spun_phrases.tsv`), one entry per line:
 //! `spun<TAB>original<TAB>weight<TAB>case<TAB>context`
@@ -16,19 +16,25 @@
 //!   (first word capitalised mid-sentence: a name) or `spun-doc` (only in a
 //!   document with other strong hits). Several may be joined with `,`.
 //!
-//! The automaton is built over folded patterns (lowercase, `’` → `'`, single
-//! spaces) and run over the document's folded words, not over raw bytes, so
-//! one scan serves every entry and word boundaries are exact.
+//! `build.rs` indexes the phrases by their first folded word (lowercase,
+//! `’` → `'`) into an embedded hash table (see [`build_phrase_index`]), so
+//! start-up costs nothing: the matcher looks up each word of the document
+//! once, compares the rest of a candidate phrase word by word with the
+//! words that follow, and parses an entry's line only when it matches.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::dict::data_lines;
+use crate::dict::table::Table;
 use crate::text::case::fold_key;
 
+include!("phrase_index.rs");
+
 const SOURCE: &str = include_str!("../../dictionaries/spun_phrases.tsv");
+static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrases.bin"));
 
 /// Where a phrasebook entry may fire.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,25 +64,34 @@ pub struct PhraseEntry {
     pub contexts: Box<[PhraseContext]>,
 }
 
-/// A match of a pattern in a folded word sequence: byte range in that
-/// sequence and the entries whose folded spun phrase it is.
+/// A match of a phrasebook phrase in a word sequence: the first and last
+/// word (indices into the sequence) and the entries of the phrase (byte
+/// offsets of their lines in the phrasebook source).
 #[derive(Clone, Copy, Debug)]
 pub struct PhraseMatch {
-    /// Start byte in the folded sequence.
-    pub start: usize,
-    /// End byte in the folded sequence.
-    pub end: usize,
-    /// Index of the pattern (see [`Phrasebook::entries_of`]).
-    pub pattern: usize,
+    /// Index of the first matched word.
+    pub first: usize,
+    /// Index of the last matched word.
+    pub last: usize,
+    lines: [u32; MAX_ENTRIES_PER_PATTERN],
+    count: u8,
 }
 
-/// The parsed phrasebook and its automaton.
+/// The phrases indexed by their first folded word (see
+/// [`build_phrase_index`] for the value layout).
+#[derive(Debug)]
+enum Index {
+    /// Compiled by `build.rs` and embedded: nothing is built at start-up.
+    Compiled(Table),
+    /// Built at run time from another source (tests, tools).
+    Parsed(FxHashMap<String, Vec<u8>>),
+}
+
+/// The phrasebook: its source text and the index of its phrases.
 #[derive(Debug)]
 pub struct Phrasebook {
-    entries: Vec<PhraseEntry>,
-    /// Entry indices per pattern.
-    by_pattern: Vec<Vec<u32>>,
-    automaton: Option<AhoCorasick>,
+    source: Cow<'static, str>,
+    index: Index,
 }
 
 /// Why a phrasebook line was rejected.
@@ -129,6 +144,9 @@ pub fn parse_line(line: &str) -> Result<PhraseEntry, String> {
     if spun.is_empty() || original.is_empty() {
         return Err("empty phrase".into());
     }
+    if spun.split_whitespace().nth(1).is_none() {
+        return Err("a spun phrase has at least two words (single words belong to S002)".into());
+    }
     let weight: u8 = f[2]
         .trim()
         .parse()
@@ -151,35 +169,15 @@ pub fn parse_line(line: &str) -> Result<PhraseEntry, String> {
 }
 
 impl Phrasebook {
-    /// Parses a phrasebook, skipping malformed lines (see [`Phrasebook::check`]
-    /// to list them).
+    /// Indexes a phrasebook at run time (the embedded one is compiled by
+    /// `build.rs`, see [`phrasebook`]). Malformed lines never match (see
+    /// [`Phrasebook::check`] to list them).
     #[must_use]
     pub fn parse(src: &str) -> Self {
-        let entries: Vec<PhraseEntry> = data_lines(src)
-            .filter_map(|(_, l)| parse_line(l).ok())
-            .collect();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut index: FxHashMap<String, usize> = FxHashMap::default();
-        let mut by_pattern: Vec<Vec<u32>> = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            let key = fold_key(&e.spun);
-            let id = *index.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                by_pattern.push(Vec::new());
-                patterns.len() - 1
-            });
-            by_pattern[id].push(u32::try_from(i).expect("fewer than 4 billion entries"));
-        }
-        let automaton = (!patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .expect("phrasebook patterns build an automaton")
-        });
+        let index = build_phrase_index(src, fold_key).into_iter().collect();
         Self {
-            entries,
-            by_pattern,
-            automaton,
+            source: Cow::Owned(src.to_string()),
+            index: Index::Parsed(index),
         }
     }
 
@@ -195,59 +193,125 @@ impl Phrasebook {
             .collect()
     }
 
-    /// Every entry.
+    /// Every well-formed entry, in file order (parsed on each call: for
+    /// tools and tests, not the matcher).
     #[must_use]
-    pub fn entries(&self) -> &[PhraseEntry] {
-        &self.entries
+    pub fn entries(&self) -> Vec<PhraseEntry> {
+        data_lines(&self.source)
+            .filter_map(|(_, l)| parse_line(l).ok())
+            .collect()
     }
 
-    /// The entries of a matched pattern.
-    pub fn entries_of(&self, pattern: usize) -> impl Iterator<Item = &PhraseEntry> + '_ {
-        self.by_pattern[pattern]
-            .iter()
-            .map(|&i| &self.entries[i as usize])
+    /// The well-formed entries of a match, in file order, parsed from their
+    /// lines (only matched lines are ever parsed).
+    pub fn entries_of(&self, m: &PhraseMatch) -> impl Iterator<Item = PhraseEntry> + '_ {
+        let (lines, count) = (m.lines, usize::from(m.count));
+        (0..count).filter_map(move |i| {
+            let at = lines[i];
+            let rest = self.source.get(at as usize..)?;
+            let line = rest.split('\n').next()?.trim_end_matches('\r');
+            parse_line(line).ok()
+        })
     }
 
-    /// All matches in `folded`, a sequence of folded words separated by one
-    /// space (or by `\n` where a phrase must not run on), that start and end
-    /// on word boundaries; overlapping matches included, in start order.
-    pub fn find_in(&self, folded: &str, out: &mut Vec<PhraseMatch>) {
+    /// The index value of phrases starting with the folded words `w1 w2`.
+    fn phrases_starting(&self, w1: &str, w2: &str) -> Option<&[u8]> {
+        match &self.index {
+            Index::Compiled(t) => t.value_joined(&[w1.as_bytes(), b" ", w2.as_bytes()]),
+            Index::Parsed(m) => m.get(&format!("{w1} {w2}")).map(Vec::as_slice),
+        }
+    }
+
+    /// Every match in a sequence of `len` folded words, where `key(i)` is
+    /// word `i` and `joined(i)` says whether word `i` follows word `i - 1`
+    /// with only spaces between (a phrase never runs over punctuation, a
+    /// quote or a line break). Overlapping matches are all reported, by
+    /// first word, longest first. One table lookup per pair of joined
+    /// words; the further words of a phrase are compared in place.
+    pub fn find_words<'k>(
+        &self,
+        len: usize,
+        key: impl Fn(usize) -> &'k str,
+        joined: impl Fn(usize) -> bool,
+        out: &mut Vec<PhraseMatch>,
+    ) {
         out.clear();
-        let Some(ac) = &self.automaton else {
-            return;
-        };
-        let bytes = folded.as_bytes();
-        let is_sep = |b: u8| b == b' ' || b == b'\n';
-        for m in ac.find_overlapping_iter(folded) {
-            let (s, e) = (m.start(), m.end());
-            if (s == 0 || is_sep(bytes[s - 1])) && (e == bytes.len() || is_sep(bytes[e])) {
+        for first in 0..len.saturating_sub(1) {
+            if !joined(first + 1) {
+                continue;
+            }
+            let Some(mut value) = self.phrases_starting(key(first), key(first + 1)) else {
+                continue;
+            };
+            while let Some((&n, rest)) = value.split_first() {
+                let n = usize::from(n);
+                value = rest;
+                let mut fits = first + n <= len;
+                for w in first + 2..first + n {
+                    let (&l, rest) = value.split_first().expect("index holds word lengths");
+                    let (word, rest) = rest.split_at(usize::from(l));
+                    value = rest;
+                    fits = fits && joined(w) && key(w).as_bytes() == word;
+                }
+                let (&count, rest) = value.split_first().expect("index holds entry counts");
+                let (offsets, rest) = rest.split_at(usize::from(count) * 4);
+                value = rest;
+                if !fits {
+                    continue;
+                }
+                let mut lines = [0u32; MAX_ENTRIES_PER_PATTERN];
+                for (slot, b) in lines.iter_mut().zip(offsets.chunks_exact(4)) {
+                    *slot = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                }
                 out.push(PhraseMatch {
-                    start: s,
-                    end: e,
-                    pattern: m.pattern().as_usize(),
+                    first,
+                    last: first + n - 1,
+                    lines,
+                    count,
                 });
             }
         }
-        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
 
-    /// Number of entries.
+    /// All matches in `folded`, folded words separated by one space (or by
+    /// `\n` where a phrase must not run on); word indices count the words
+    /// of `folded`. A convenience over [`Phrasebook::find_words`].
+    pub fn find_in(&self, folded: &str, out: &mut Vec<PhraseMatch>) {
+        let mut words: Vec<(&str, bool)> = Vec::new();
+        let mut joined = false;
+        for part in folded.split_inclusive(['\n', ' ']) {
+            let word = part.trim_end_matches(['\n', ' ']);
+            if !word.is_empty() {
+                words.push((word, joined));
+            }
+            joined = part.ends_with(' ');
+        }
+        self.find_words(words.len(), |i| words[i].0, |i| words[i].1, out);
+    }
+
+    /// Number of well-formed entries.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        data_lines(&self.source)
+            .filter(|(_, l)| parse_line(l).is_ok())
+            .count()
     }
 
     /// Whether there is no entry.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
     }
 }
 
-/// The embedded phrasebook, parsed and compiled on first use.
+/// The embedded phrasebook, indexed by `build.rs`: nothing is parsed or
+/// built at start-up, a match parses only its own lines.
 pub fn phrasebook() -> &'static Phrasebook {
     static BOOK: OnceLock<Phrasebook> = OnceLock::new();
-    BOOK.get_or_init(|| Phrasebook::parse(SOURCE))
+    BOOK.get_or_init(|| Phrasebook {
+        source: Cow::Borrowed(SOURCE),
+        index: Index::Compiled(Table::new(INDEX)),
+    })
 }
 
 /// The embedded phrasebook's source text (for data checks).
@@ -289,11 +353,27 @@ the primary\tthe first\t1\tfold\tnot-before:school|reason\n";
         assert_eq!(out.len(), 3);
         b.find_in("the primaryschool xoval workplace", &mut out);
         assert!(out.is_empty());
+        // A phrase never runs over punctuation or a line break.
+        b.find_in("the oval\nworkplace as a\nsubstitute of", &mut out);
+        assert!(out.is_empty());
+        // Word indices and entries of a match.
+        b.find_in("met as a substitute of", &mut out);
+        assert_eq!((out[0].first, out[0].last), (1, 4));
+        let originals: Vec<String> = b.entries_of(&out[0]).map(|e| e.original.into()).collect();
+        assert_eq!(originals, ["instead of"]);
     }
 
     #[test]
     fn embedded_phrasebook_is_well_formed() {
         assert_eq!(Phrasebook::check(phrasebook_source()), Vec::new());
         assert!(!phrasebook().is_empty());
+        // The compiled index finds what a run-time index of the same source finds.
+        let text = "met in the oval workplace\nas a substitute of the primary";
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        phrasebook().find_in(text, &mut a);
+        Phrasebook::parse(phrasebook_source()).find_in(text, &mut b);
+        let spans = |v: &[PhraseMatch]| v.iter().map(|m| (m.first, m.last)).collect::<Vec<_>>();
+        assert_eq!(spans(&a), spans(&b));
+        assert!(!a.is_empty());
     }
 }

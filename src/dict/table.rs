@@ -7,7 +7,73 @@
 //! value length, value bytes. A lookup hashes the key once, probes a few
 //! slots and compares bytes in place: no parsing, no allocation, no start-up.
 
-use crate::dict::keyhash::key_hash;
+use crate::dict::keyhash::{key_hash, key_hash_or};
+
+/// The lookup key of a word, hashed once and then probed in any table keyed
+/// by folded words (lexicon, misspellings, names). An ASCII word is not
+/// folded at all: its hash lowercases on the fly and the probe compares
+/// ignoring ASCII case, which equals comparing the folded key because table
+/// keys are lowercase.
+#[derive(Clone, Copy, Debug)]
+pub struct WordKey<'a> {
+    hash: u64,
+    bytes: &'a [u8],
+    ascii_word: bool,
+}
+
+impl<'a> WordKey<'a> {
+    /// The key of a word as typed, when it is ASCII (letters and `'`);
+    /// `None` otherwise (fold it and use [`WordKey::folded`]).
+    #[must_use]
+    #[inline]
+    pub fn ascii_word(word: &'a str) -> Option<Self> {
+        let bytes = word.as_bytes();
+        bytes.is_ascii().then(|| Self {
+            hash: key_hash_or(bytes, 0x20),
+            bytes,
+            ascii_word: true,
+        })
+    }
+
+    /// [`WordKey::ascii_word`] with its hash already known (from an
+    /// earlier key of the same word).
+    #[must_use]
+    #[inline]
+    pub(crate) fn ascii_word_hashed(word: &'a str, hash: u64) -> Self {
+        debug_assert!(word.is_ascii() && hash == key_hash_or(word.as_bytes(), 0x20));
+        Self {
+            hash,
+            bytes: word.as_bytes(),
+            ascii_word: true,
+        }
+    }
+
+    /// The key of an already folded word.
+    #[must_use]
+    pub fn folded(folded: &'a str) -> Self {
+        Self {
+            hash: key_hash(folded.as_bytes()),
+            bytes: folded.as_bytes(),
+            ascii_word: false,
+        }
+    }
+
+    /// The hash of the folded key (equal to hashing the folded text).
+    #[must_use]
+    #[inline]
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    #[inline]
+    fn matches(&self, record_key: &[u8]) -> bool {
+        if self.ascii_word {
+            record_key.eq_ignore_ascii_case(self.bytes)
+        } else {
+            record_key == self.bytes
+        }
+    }
+}
 
 /// A view of one embedded table.
 #[derive(Clone, Copy, Debug)]
@@ -68,18 +134,59 @@ impl Table {
             key.get_mut(len..len + part.len())?.copy_from_slice(part);
             len += part.len();
         }
-        self.get(std::str::from_utf8(&key[..len]).ok()?)
+        self.find_bytes(&key[..len]).map(|at| self.record_at(at))
+    }
+
+    /// The value bytes of the key that is the concatenation of `parts`
+    /// (see [`Table::get_joined`]), looked up without allocating or
+    /// checking UTF-8.
+    #[must_use]
+    pub fn value_joined(&self, parts: &[&[u8]]) -> Option<&'static [u8]> {
+        let mut key = [0u8; 255];
+        let mut len = 0;
+        for part in parts {
+            key.get_mut(len..len + part.len())?.copy_from_slice(part);
+            len += part.len();
+        }
+        let at = self.find_bytes(&key[..len])?;
+        Some(self.value_at(at))
+    }
+
+    /// The record of a word's key, if any.
+    #[must_use]
+    #[inline]
+    pub fn get_key(&self, key: &WordKey<'_>) -> Option<Record> {
+        self.find_key(key).map(|at| self.record_at(at))
+    }
+
+    /// The value bytes of a word's key, if any.
+    #[must_use]
+    #[inline]
+    pub fn value_of_key(&self, key: &WordKey<'_>) -> Option<&'static [u8]> {
+        self.find_key(key).map(|at| self.value_at(at))
+    }
+
+    /// Whether a word's key has a record.
+    #[must_use]
+    #[inline]
+    pub fn contains_key(&self, key: &WordKey<'_>) -> bool {
+        self.find_key(key).is_some()
     }
 
     /// The value bytes of `key`, if any (the key is not re-read).
     #[must_use]
     #[inline]
     pub fn value(&self, key: &str) -> Option<&'static [u8]> {
-        let at = self.find(key)?;
+        self.find(key).map(|at| self.value_at(at))
+    }
+
+    /// The value bytes of the record at byte offset `at`.
+    #[inline]
+    fn value_at(&self, at: usize) -> &'static [u8] {
         let b = self.bytes;
         let start = at + 1 + b[at] as usize;
         let len = read_u16(b, start) as usize;
-        Some(&b[start + 2..start + 2 + len])
+        &b[start + 2..start + 2 + len]
     }
 
     /// Whether `key` has a record (no record is built).
@@ -92,7 +199,24 @@ impl Table {
     /// The byte offset of the record of `key`, if any.
     #[inline]
     fn find(&self, key: &str) -> Option<usize> {
-        let h = key_hash(key.as_bytes());
+        self.find_bytes(key.as_bytes())
+    }
+
+    /// The byte offset of the record of the key bytes `key`, if any.
+    #[inline]
+    fn find_bytes(&self, key: &[u8]) -> Option<usize> {
+        self.probe(key_hash(key), |k| k == key)
+    }
+
+    /// The byte offset of the record of a word's key, if any.
+    #[inline]
+    fn find_key(&self, key: &WordKey<'_>) -> Option<usize> {
+        self.probe(key.hash, |k| key.matches(k))
+    }
+
+    /// Probes the slots of hash `h` for a record whose key satisfies `is_key`.
+    #[inline]
+    fn probe(&self, h: u64, is_key: impl Fn(&[u8]) -> bool) -> Option<usize> {
         let tag = h >> 32;
         let mut i = (h as usize) & self.mask;
         loop {
@@ -103,7 +227,7 @@ impl Table {
             if slot >> 32 == tag {
                 let at = self.records_at + (slot & 0xFFFF_FFFF) as usize - 1;
                 let len = self.bytes[at] as usize;
-                if self.bytes.get(at + 1..at + 1 + len) == Some(key.as_bytes()) {
+                if self.bytes.get(at + 1..at + 1 + len).is_some_and(&is_key) {
                     return Some(at);
                 }
             }

@@ -8,7 +8,7 @@
 //! `dictionaries/words.tsv` and embedded in the binary: a lookup costs a hash
 //! and a byte comparison, and nothing is parsed at start-up.
 
-use crate::dict::table::{read_u16, Record, Table};
+use crate::dict::table::{read_u16, Record, Table, WordKey};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.bin"));
 static COMMON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common.bin"));
@@ -142,6 +142,21 @@ impl Words {
         self.table.value(folded).map(|v| v[2] & 1 != 0)
     }
 
+    /// [`Words::is_common_lowercase`] for a word's key (no folding).
+    #[must_use]
+    #[inline]
+    pub fn is_common_lowercase_key(&self, key: &WordKey<'_>) -> bool {
+        self.common.contains_key(key)
+    }
+
+    /// [`Words::has_lowercase_form`] for a word's key, known not to be
+    /// common (the caller asked [`Words::is_common_lowercase_key`] first).
+    #[must_use]
+    #[inline]
+    pub fn has_lowercase_form_uncommon_key(&self, key: &WordKey<'_>) -> Option<bool> {
+        self.table.value_of_key(key).map(|v| v[2] & 1 != 0)
+    }
+
     /// Zipf frequency × 100 of a folded key, if it is a known word.
     #[must_use]
     pub fn zipf100(&self, folded: &str) -> Option<u16> {
@@ -202,6 +217,43 @@ mod tests {
         assert!(!w.is_common_lowercase("putin") && !w.is_common_lowercase("teh"));
         let may: Vec<&str> = w.get("may").expect("may").forms().map(|f| f.text).collect();
         assert!(may.contains(&"may") && may.contains(&"May"), "{may:?}");
+    }
+
+    #[test]
+    fn word_keys_find_what_folded_keys_find() {
+        let w = words();
+        for typed in [
+            "The",
+            "GOVERNMENT",
+            "putin",
+            "Putin's",
+            "teh",
+            "NATO",
+            "didn't",
+            "x",
+        ] {
+            let folded = crate::text::case::fold_key(typed);
+            let key = WordKey::ascii_word(typed).expect("ASCII");
+            assert_eq!(key.hash(), WordKey::folded(&folded).hash(), "{typed}");
+            assert_eq!(
+                w.is_common_lowercase_key(&key),
+                w.is_common_lowercase(&folded),
+                "{typed}"
+            );
+            if !w.is_common_lowercase(&folded) {
+                assert_eq!(
+                    w.has_lowercase_form_uncommon_key(&key),
+                    w.has_lowercase_form(&folded),
+                    "{typed}"
+                );
+            }
+        }
+        assert!(WordKey::ascii_word("Erdoğan").is_none());
+        let folded = WordKey::folded("erdoğan");
+        assert_eq!(
+            w.has_lowercase_form_uncommon_key(&folded),
+            w.has_lowercase_form("erdoğan")
+        );
     }
 
     #[test]

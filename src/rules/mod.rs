@@ -129,7 +129,7 @@ pub struct CheckContext<'a> {
     /// them (see [`CheckContext::doc_names`]).
     doc_names: std::cell::OnceCell<crate::rules::typo::DocNames>,
     /// The lexicon's verdict per token (see [`CheckContext::lexical`]).
-    lexical: std::cell::OnceCell<Vec<crate::rules::typo::Lexical>>,
+    words: std::cell::OnceCell<crate::rules::typo::DocWords>,
 }
 
 impl<'a> CheckContext<'a> {
@@ -143,7 +143,7 @@ impl<'a> CheckContext<'a> {
             settings,
             batch_names,
             doc_names: std::cell::OnceCell::new(),
-            lexical: std::cell::OnceCell::new(),
+            words: std::cell::OnceCell::new(),
         }
     }
 
@@ -151,15 +151,21 @@ impl<'a> CheckContext<'a> {
     /// context was made for), looked up on first use: the word rules share
     /// one lookup per word instead of one each.
     pub(crate) fn lexical(&self, doc: &Document<'_>) -> &[crate::rules::typo::Lexical] {
-        self.lexical
-            .get_or_init(|| crate::rules::typo::Lexical::classify(doc))
+        self.words(doc).lexical()
+    }
+
+    /// The lookup keys and lexicon classes of the words of `doc` (the
+    /// document this context was made for), computed on first use.
+    pub(crate) fn words(&self, doc: &Document<'_>) -> &crate::rules::typo::DocWords {
+        self.words
+            .get_or_init(|| crate::rules::typo::DocWords::build(doc))
     }
 
     /// The capitalised words of `doc` (the document this context was made
     /// for), collected on first use.
     pub(crate) fn doc_names(&self, doc: &Document<'_>) -> &crate::rules::typo::DocNames {
         self.doc_names
-            .get_or_init(|| crate::rules::typo::DocNames::collect(doc))
+            .get_or_init(|| crate::rules::typo::DocNames::collect(doc, self.words(doc)))
     }
 }
 

@@ -17,6 +17,9 @@ pub enum Casing {
 /// The casing of `word` (non-letters are ignored).
 #[must_use]
 pub fn casing(word: &str) -> Casing {
+    if word.is_ascii() {
+        return ascii_casing(word.as_bytes());
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Casing::Lower;
@@ -34,6 +37,36 @@ pub fn casing(word: &str) -> Casing {
         (false, 0, _) => Casing::Lower,
         (true, 0, _) => Casing::Title,
         (true, u, 0) if u == count => Casing::Upper,
+        _ => Casing::Mixed,
+    }
+}
+
+/// Whether `word` starts with an uppercase letter (ASCII without decoding).
+#[must_use]
+#[inline]
+pub fn starts_with_capital(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// [`casing`] of an ASCII word, without decoding chars.
+fn ascii_casing(word: &[u8]) -> Casing {
+    let mut letters = word.iter().filter(|b| b.is_ascii_alphabetic());
+    let Some(first) = letters.next() else {
+        return Casing::Lower;
+    };
+    let (mut upper, mut count) = (0usize, 0usize);
+    for b in letters {
+        count += 1;
+        upper += usize::from(b.is_ascii_uppercase());
+    }
+    match (first.is_ascii_uppercase(), upper) {
+        (false, 0) => Casing::Lower,
+        (true, 0) => Casing::Title,
+        (true, u) if u == count => Casing::Upper,
         _ => Casing::Mixed,
     }
 }
@@ -101,6 +134,12 @@ mod tests {
         assert_eq!(casing("iPhone"), Casing::Mixed);
         assert_eq!(casing("I"), Casing::Title);
         assert_eq!(casing("Putin’s"), Casing::Title);
+        assert_eq!(casing("Putin's"), Casing::Title);
+        assert_eq!(casing("NATO's"), Casing::Mixed);
+        assert_eq!(casing("Élysée"), Casing::Title);
+        assert_eq!(casing("ÉLYSÉE"), Casing::Upper);
+        assert_eq!(casing("x"), Casing::Lower);
+        assert_eq!(casing("'"), Casing::Lower);
     }
 
     #[test]

@@ -316,38 +316,34 @@ fn scan_alnum_run(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
     let mut has_at = false;
     let mut has_dot = false;
     let mut has_underscore = false;
-    let mut prev = '\0';
     let mut joined = false;
     loop {
-        // Consume alphanumerics (ASCII without decoding: most of the text).
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphabetic() {
-                has_letter = true;
-                prev = char::from(b);
+        // Consume alphanumerics: runs of ASCII letters without decoding
+        // (nearly all of the text), then digits and other scripts.
+        loop {
+            let letters_from = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
                 i += 1;
-                continue;
             }
+            has_letter |= i > letters_from;
+            let Some(&b) = bytes.get(i) else { break };
             if b.is_ascii_digit() {
                 has_digit = true;
-                prev = char::from(b);
                 i += 1;
-                continue;
-            }
-            if b < 0x80 {
-                break;
-            }
-            let c = char_at(text, i);
-            if !is_alnum(c) {
-                break;
-            }
-            if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
-                has_digit = true;
+            } else if b >= 0x80 {
+                let c = char_at(text, i);
+                if !is_alnum(c) {
+                    break;
+                }
+                if c.is_numeric() {
+                    has_digit = true;
+                } else {
+                    has_letter = true;
+                }
+                i += c.len_utf8();
             } else {
-                has_letter = true;
+                break;
             }
-            prev = c;
-            i += c.len_utf8();
         }
         if i >= bytes.len() {
             break;
@@ -364,6 +360,7 @@ fn scan_alnum_run(text: &str, start: usize, out: &mut Vec<Token>) -> usize {
         if !is_alnum(next) {
             break;
         }
+        let prev = char_before(text, i).unwrap_or('\0');
         let joins = match c {
             '\'' | '\u{2019}' | '\u{02BC}' => is_letter(prev) && is_letter(next),
             '-' | '\u{2010}' | '\u{2011}' => true,

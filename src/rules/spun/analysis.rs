@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use crate::diagnostic::Applicability;
 use crate::dict::phrases::{PhraseContext, PhraseEntry, PhraseMatch};
+use crate::dict::spun_words::SpunWord;
 use crate::dict::table::packed_intersection;
 use crate::dict::{bigrams, mwes, phrasebook, spun_words, synonyms, words};
 use crate::text::case::{casing, match_case, with_folded_key, Casing};
@@ -108,11 +109,6 @@ impl WordSeq {
 
     fn key(&self, w: usize) -> &str {
         &self.folded[self.words[w].start..self.words[w].end]
-    }
-
-    /// Index of the word starting at folded byte `start`.
-    fn word_at(&self, start: usize) -> Option<usize> {
-        self.words.binary_search_by_key(&start, |w| w.start).ok()
     }
 }
 
@@ -311,22 +307,18 @@ fn restore_case(written: &[&str], original: &str, exact: bool) -> String {
 fn phrase_hits(doc: &Document<'_>, seq: &WordSeq, strong: &mut Vec<Hit>, weak: &mut Vec<Hit>) {
     let book = phrasebook();
     let mut matches: Vec<PhraseMatch> = Vec::new();
-    book.find_in(&seq.folded, &mut matches);
+    book.find_words(
+        seq.words.len(),
+        |i| seq.key(i),
+        |i| seq.words[i].joined,
+        &mut matches,
+    );
     for m in &matches {
-        let (Some(first), Some(last_start)) = (seq.word_at(m.start), Some(m.end)) else {
-            continue;
-        };
-        let Some(last) = seq.words[first..]
-            .iter()
-            .position(|w| w.end == last_start)
-            .map(|p| first + p)
-        else {
-            continue;
-        };
-        let mut best: Option<(&PhraseEntry, bool)> = None;
-        for entry in book.entries_of(m.pattern) {
-            if let Some(needs_spun) = entry_applies(doc, seq, entry, first, last) {
-                let better = match best {
+        let (first, last) = (m.first, m.last);
+        let mut best: Option<(PhraseEntry, bool)> = None;
+        for entry in book.entries_of(m) {
+            if let Some(needs_spun) = entry_applies(doc, seq, &entry, first, last) {
+                let better = match &best {
                     None => true,
                     Some((b, _)) => entry.weight > b.weight,
                 };
@@ -805,7 +797,10 @@ fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, weak_pass: bool, out: &mu
             }
             chosen = best.map(|(s, x, _)| (s, x, true));
         }
-        if chosen.is_none() && weak_pass {
+        // A weak contrast on a pair with a spinner-table word is left to the
+        // table, which knows what the spinner writes for what: a thesaurus
+        // swap of its neighbour would hide the table's restoration.
+        if chosen.is_none() && weak_pass && table_word(a).is_none() && table_word(b).is_none() {
             let mut best: Option<(usize, &'static str, f64)> = None;
             for side in 0..2 {
                 if let Some((x, p)) = best_swap(a, b, side, far(side), &WEAK_BAR) {
@@ -853,111 +848,373 @@ fn collocation_hits(doc: &Document<'_>, seq: &WordSeq, weak_pass: bool, out: &mu
 }
 
 /// How well `x` fits between `prev` and `next`: the sum over the present
-/// sides of `ln(1 + bigram count)`.
+/// sides of `ln(1 + count)`, where a pair the bigram list does not have
+/// (it keeps only pairs counted about 100,000 times or more) gets the
+/// count its words' frequencies predict, capped below that floor. Unlisted
+/// pairs of frequent words thus still outweigh unlisted pairs of rare
+/// ones, and a word with no neighbour to judge by is scored by its own
+/// frequency.
 fn context_support(prev: Option<&str>, x: &str, next: Option<&str>) -> f64 {
     let big = bigrams();
+    let lex = words();
+    let zipf = |w: &str| f64::from(lex.zipf100(w).unwrap_or(0)) / 100.0;
+    let zx = zipf(x);
+    // Web 1T has about 10^12 tokens and zipf is log10 per 10^9 words, so
+    // independent words pair about 10^(za + zb - 6) times.
+    let pair = |a: &str, b: &str, za: f64, zb: f64| -> f64 {
+        match big.count(a, b) {
+            0 => (za + zb - 6.0).min(BIGRAM_FLOOR_LOG10) * std::f64::consts::LN_10,
+            n => (1.0 + n as f64).ln(),
+        }
+    };
     let mut s = 0.0;
+    let mut sides = 0;
     if let Some(p) = prev {
-        s += (1.0 + big.count(p, x) as f64).ln();
+        s += pair(p, x, zipf(p), zx);
+        sides += 1;
     }
     if let Some(n) = next {
-        s += (1.0 + big.count(x, n) as f64).ln();
+        s += pair(x, n, zx, zipf(n));
+        sides += 1;
     }
-    s
+    if sides == 0 {
+        s = zx * std::f64::consts::LN_10;
+    }
+    s.max(0.0)
 }
 
-/// How much better (in `ln` units of bigram support) a candidate must fit
-/// than a common word (weight 1) before the word is taken for spinner
-/// output: about twice the web count on one side.
+/// `log10` of a count just under the bigram list's floor: the most an
+/// unlisted pair can be estimated at.
+const BIGRAM_FLOOR_LOG10: f64 = 4.9;
+
+/// A word of the spinner table found in the document: the table entry of
+/// its stem and how to inflect a candidate original like the written word.
+struct TableWord {
+    entry: &'static SpunWord,
+    inflection: Inflection,
+}
+
+/// The inflection that relates a written word to the table word it was
+/// found through (`finishing` through `finish`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Inflection {
+    /// The word itself is in the table.
+    None,
+    /// `-s` / `-es` / `-ies` (plural, third person).
+    S,
+    /// `-ed` / `-d` / `-ied` (past).
+    Ed,
+    /// `-ing`.
+    Ing,
+}
+
+/// Looks a folded word up in the spinner table, directly or through the
+/// stem of a regular inflection (`finishing` → `finish`, `assaulted` →
+/// `assault`), so the table need not list every form a spinner writes.
+fn table_word(folded: &str) -> Option<TableWord> {
+    let table = spun_words();
+    if let Some(entry) = table.get(folded) {
+        return Some(TableWord {
+            entry,
+            inflection: Inflection::None,
+        });
+    }
+    let mut stem = [0u8; 64];
+    let try_stem = |base: &str, extra: &str, stem: &mut [u8; 64]| -> Option<&'static SpunWord> {
+        let len = base.len() + extra.len();
+        if base.len() < 2 || len > stem.len() {
+            return None;
+        }
+        stem[..base.len()].copy_from_slice(base.as_bytes());
+        stem[base.len()..len].copy_from_slice(extra.as_bytes());
+        table.get(std::str::from_utf8(&stem[..len]).ok()?)
+    };
+    let forms: [(&str, &str, Inflection); 10] = [
+        ("ies", "y", Inflection::S),
+        ("es", "", Inflection::S),
+        ("s", "", Inflection::S),
+        ("ied", "y", Inflection::Ed),
+        ("ed", "", Inflection::Ed),
+        ("ed", "e", Inflection::Ed),
+        ("ed", "-", Inflection::Ed),
+        ("ing", "", Inflection::Ing),
+        ("ing", "e", Inflection::Ing),
+        ("ing", "-", Inflection::Ing),
+    ];
+    for (suffix, extra, inflection) in forms {
+        let Some(base) = folded.strip_suffix(suffix) else {
+            continue;
+        };
+        let found = if extra == "-" {
+            // A doubled final consonant (`stopped` → `stop`).
+            let b = base.as_bytes();
+            (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2])
+                .then(|| try_stem(&base[..base.len() - 1], "", &mut stem))
+                .flatten()
+        } else {
+            try_stem(base, extra, &mut stem)
+        };
+        if let Some(entry) = found {
+            return Some(TableWord { entry, inflection });
+        }
+    }
+    None
+}
+
+/// `original` inflected like the written word (`end` + `-ing` → `ending`),
+/// when the form is a known lowercase word; regular spelling rules only.
+fn inflect(original: &str, inflection: Inflection) -> Option<String> {
+    let lex = words();
+    let known = |w: &str| lex.has_lowercase_form(w) == Some(true);
+    let suffix = match inflection {
+        Inflection::None => return Some(original.to_string()),
+        Inflection::S => "s",
+        Inflection::Ed => "ed",
+        Inflection::Ing => "ing",
+    };
+    let mut forms: Vec<String> = Vec::with_capacity(4);
+    let last = original.chars().next_back()?;
+    match inflection {
+        Inflection::S => {
+            if let Some(stem) = original.strip_suffix('y') {
+                forms.push(format!("{stem}ies"));
+            }
+            forms.push(format!("{original}es"));
+            forms.push(format!("{original}s"));
+        }
+        _ => {
+            if let Some(stem) = original.strip_suffix('e') {
+                forms.push(format!("{stem}{suffix}"));
+            }
+            if inflection == Inflection::Ed {
+                if let Some(stem) = original.strip_suffix('y') {
+                    forms.push(format!("{stem}ied"));
+                }
+            }
+            forms.push(format!("{original}{suffix}"));
+            forms.push(format!("{original}{last}{suffix}"));
+        }
+    }
+    forms.into_iter().find(|f| known(f))
+}
+
+/// The support a spun document's prior gives to restoring a table word of
+/// weight 2 (rarely written outside spinner output): its original is kept
+/// unless the written word fits the context this much better (`ln` units
+/// of bigram support, about five times the web count).
+const CLEAR_MARGIN: f64 = 1.6;
+
+/// How much better the original must fit than a common word (weight 1)
+/// before the word is taken for spinner output: about twice the web count
+/// on one side (`in the evening` stays, `the night` is not clearly better).
 const COMMON_WORD_MARGIN: f64 = 0.7;
 
-/// How much better a word rarely written outside spinner output (weight 2)
-/// must fit than its original to be kept: about five times the web count.
-const CLEAR_MARGIN: f64 = 1.6;
+/// A capitalised table word mid-sentence may be a real name (`Navy`,
+/// `Chief`): its original must fit clearly better.
+const NAME_MARGIN: f64 = 0.7;
+
+/// One table word's decision: the token, the restored text and the
+/// original (folded) used as context for its neighbours.
+struct WordChoice {
+    token: usize,
+    word: usize,
+    original: String,
+    restored: String,
+    key: String,
+}
 
 /// Single-word spinner substitutions (`mentioned` for `said`, `invoice` for
 /// `bill`) from the reversed spinner table, in a document that already
 /// looks spun: a word is reported when one of the words a spinner replaces
-/// with it fits its neighbours better than it does; the best-fitting one is
-/// restored.
+/// with it fits its neighbours well enough; the best-fitting one is
+/// restored, inflected like the written word.
+///
+/// Neighbours that are table words themselves are read as their chosen
+/// originals on a second pass (`conflict cupboard` is scored as `war
+/// cabinet`), since a spinner swaps runs of words. An `a`/`an` before the
+/// word is corrected with it when the original starts with the other kind
+/// of sound (`an enormous` → `a massive`).
 fn word_hits(doc: &Document<'_>, seq: &WordSeq, out: &mut Vec<Hit>) {
-    let table = spun_words();
     let tokens = doc.tokens();
-    for i in 0..seq.words.len() {
-        let folded = seq.key(i);
-        // A possessive is looked up and restored through its stem
-        // (`navy's` -> `military's`).
-        let (key, suffix_len) = match folded.strip_suffix("'s") {
-            Some(stem) if table.get(folded).is_none() => (stem, folded.len() - stem.len()),
-            _ => (folded, 0),
-        };
-        let Some(entry) = table.get(key) else {
-            continue;
-        };
-        let tok = seq.words[i].token;
-        let full = doc.token_text(tok);
-        let Some(split) = full.len().checked_sub(
-            // The written suffix may use `’` (3 bytes) for the folded `'`.
-            if suffix_len == 0 {
-                0
-            } else if full.ends_with("\u{2019}s") {
-                4
-            } else {
-                2
-            },
-        ) else {
-            continue;
-        };
-        let (written, suffix) = full.split_at(split);
-        let case = casing(written);
-        let name_like = match case {
-            Casing::Lower => false,
-            Casing::Title => !doc.starts_sentence(tok),
-            _ => continue,
-        };
-        let prev = (i > 0 && seq.words[i].joined).then(|| seq.key(i - 1));
-        let next = (suffix_len == 0 && i + 1 < seq.words.len() && seq.words[i + 1].joined)
-            .then(|| seq.key(i + 1));
-        let own = context_support(prev, key, next);
-        let mut best: Option<(&'static str, f64)> = None;
-        for &x in entry.originals.iter() {
-            let s = context_support(prev, x, next);
-            if best.is_none_or(|(_, bs)| s > bs) {
-                best = Some((x, s));
+    // First pass: each word on its written neighbours; second pass: with
+    // the first pass's choices as neighbours.
+    let mut chosen: Vec<Option<String>> = vec![None; seq.words.len()];
+    let mut choices: Vec<WordChoice> = Vec::new();
+    for pass in 0..2 {
+        choices.clear();
+        let context = |w: usize| -> Option<&str> { chosen[w].as_deref().or(Some(seq.key(w))) };
+        for i in 0..seq.words.len() {
+            if let Some(c) = choose_word(doc, seq, i, &context) {
+                choices.push(c);
             }
         }
-        let Some((x, support)) = best else {
-            continue;
-        };
-        // A word rarely written outside spinner output (weight 2) is
-        // restored unless it fits its context clearly better than the
-        // original would; a common word, or a capitalised one mid-sentence
-        // (maybe a real name: `Navy`, `Chief`), only when the original
-        // clearly fits better.
-        let wins = if entry.weight >= 2 && !name_like {
-            own < support + CLEAR_MARGIN
-        } else {
-            support > 0.0 && support >= own + COMMON_WORD_MARGIN
-        };
-        if !wins {
-            continue;
+        if pass == 0 {
+            for c in &choices {
+                chosen[c.word] = Some(c.key.clone());
+            }
         }
-        let mut restored = match_case(written, x);
-        restored.push_str(suffix);
+    }
+    for c in choices {
+        let tok = c.token;
+        let mut span = tokens[tok].span;
+        let mut restored = c.restored;
+        let full = doc.token_text(tok);
+        let message = format!("`{full}` looks like a spinner's substitute for `{restored}`");
+        if let Some(article) = article_fix(doc, seq, c.word, &restored) {
+            let (a_span, a_text) = article;
+            restored = format!("{a_text}{}{restored}", &doc.text()[a_span.end..span.start]);
+            span = Span::new(a_span.start, span.end);
+        }
         out.push(Hit {
             kind: HitKind::Collocation,
-            span: tokens[tok].span,
-            original: x.to_string(),
-            message: Some(format!(
-                "`{full}` looks like a spinner's substitute for `{restored}`"
-            )),
+            span,
+            reason: format!(
+                "spinners write `{}` for `{}`, which fits the context",
+                seq.key(c.word),
+                c.original
+            ),
+            original: c.original,
+            message: Some(message),
             replacement: Some(restored),
             strong: false,
             points: 0.5,
             applicability: Applicability::Unsafe,
-            reason: format!("spinners write `{key}` for `{x}`, which fits the context better"),
         });
     }
+}
+
+/// Whether a word starts with a vowel sound, for `a`/`an` (letters only:
+/// the exceptions that matter for restored originals are listed).
+fn starts_with_vowel_sound(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    if ["hour", "honest", "honour", "honor", "heir"]
+        .iter()
+        .any(|p| w.starts_with(p))
+    {
+        return true;
+    }
+    if ["uni", "use", "usu", "uti", "euro", "one", "once", "ufo"]
+        .iter()
+        .any(|p| w.starts_with(p))
+    {
+        return false;
+    }
+    w.starts_with(['a', 'e', 'i', 'o', 'u'])
+}
+
+/// The article before word `w` and its corrected text, when `restored`
+/// needs the other article than the one written (`an` → `a`).
+fn article_fix(
+    doc: &Document<'_>,
+    seq: &WordSeq,
+    w: usize,
+    restored: &str,
+) -> Option<(Span, String)> {
+    if w == 0 || !seq.words[w].joined {
+        return None;
+    }
+    let prev = seq.key(w - 1);
+    let want_an = starts_with_vowel_sound(restored);
+    let fixed = match (prev, want_an) {
+        ("a", true) => "an",
+        ("an", false) => "a",
+        _ => return None,
+    };
+    let tok = seq.words[w - 1].token;
+    let written = doc.token_text(tok);
+    let text = match_case(written, fixed);
+    Some((doc.tokens()[tok].span, text))
+}
+
+/// The restoration of word `i` if it is a table word whose best original
+/// fits its context (`context(w)` gives the folded text of word `w` to
+/// score against).
+fn choose_word<'c>(
+    doc: &Document<'_>,
+    seq: &WordSeq,
+    i: usize,
+    context: &impl Fn(usize) -> Option<&'c str>,
+) -> Option<WordChoice>
+where
+    WordSeq: 'c,
+{
+    let folded = seq.key(i);
+    // A possessive is looked up and restored through its stem
+    // (`navy's` -> `military's`).
+    let (key, suffix_len) = match folded.strip_suffix("'s") {
+        Some(stem) if table_word(folded).is_none() => (stem, folded.len() - stem.len()),
+        _ => (folded, 0),
+    };
+    let found = table_word(key)?;
+    let tok = seq.words[i].token;
+    let full = doc.token_text(tok);
+    let split = full.len().checked_sub(
+        // The written suffix may use `’` (3 bytes) for the folded `'`.
+        if suffix_len == 0 {
+            0
+        } else if full.ends_with("\u{2019}s") {
+            4
+        } else {
+            2
+        },
+    )?;
+    let (written, suffix) = full.split_at(split);
+    let case = casing(written);
+    let name_like = match case {
+        Casing::Lower => false,
+        Casing::Title => !doc.starts_sentence(tok),
+        _ => return None,
+    };
+    let prev = (i > 0 && seq.words[i].joined)
+        .then(|| context(i - 1))
+        .flatten();
+    let next = (suffix_len == 0 && i + 1 < seq.words.len() && seq.words[i + 1].joined)
+        .then(|| context(i + 1))
+        .flatten();
+    // An article before the word is scored as the one each candidate
+    // takes (`an assembly` against `a meeting`): spinners leave the
+    // article of the original, and the restoration corrects it.
+    let article = |w: &str| -> Option<&str> {
+        match prev {
+            Some("a" | "an") => Some(if starts_with_vowel_sound(w) {
+                "an"
+            } else {
+                "a"
+            }),
+            p => p,
+        }
+    };
+    let own = context_support(article(key), key, next);
+    let mut best: Option<(String, f64)> = None;
+    for &x in found.entry.originals.iter() {
+        let Some(form) = inflect(x, found.inflection) else {
+            continue;
+        };
+        let s = context_support(article(&form), &form, next);
+        if best.as_ref().is_none_or(|(_, bs)| s > *bs) {
+            best = Some((form, s));
+        }
+    }
+    let (x, support) = best?;
+    let wins = if name_like {
+        support > 0.0 && support >= own + NAME_MARGIN
+    } else if found.entry.weight >= 2 {
+        own < support + CLEAR_MARGIN
+    } else {
+        support >= own + COMMON_WORD_MARGIN
+    };
+    if !wins {
+        return None;
+    }
+    let mut restored = match_case(written, &x);
+    restored.push_str(suffix);
+    Some(WordChoice {
+        token: tok,
+        word: i,
+        key: x.clone(),
+        original: x,
+        restored,
+    })
 }
 
 #[cfg(test)]

@@ -94,6 +94,41 @@ mod tests {
         assert_fires("S002", text, &["mentioned", "invoice"]);
     }
 
+    /// The strong evidence that makes the documents below spun.
+    const SPUN: &str = "The Oval Workplace and the Home of Commons, as a substitute of the \
+                        White Home, met. ";
+
+    #[test]
+    fn inflected_forms_are_found_through_their_stem() {
+        // `accentuate` -> `intensify` is listed; `accentuated` is not, and
+        // is restored as `intensified`, inflected like the written word.
+        let text = format!("{SPUN}The storm accentuated the losses.");
+        assert_fires("S002", &text, &["accentuated"]);
+        assert_fixes_to(
+            "S002",
+            &text,
+            &format!("{SPUN}The storm intensified the losses."),
+        );
+    }
+
+    #[test]
+    fn the_article_follows_the_restored_word() {
+        // `an unbelievable` -> `an incredible` keeps `an`; `an assembly`
+        // (spun from `a meeting`) takes `a` back with the word.
+        let text = format!("{SPUN}It was an unbelievable season.");
+        assert_fixes_to(
+            "S002",
+            &text,
+            &format!("{SPUN}It was an incredible season."),
+        );
+        let text = format!("{SPUN}They held an assembly on Monday.");
+        assert_fixes_to(
+            "S002",
+            &text,
+            &format!("{SPUN}They held a meeting on Monday."),
+        );
+    }
+
     #[test]
     fn single_words_need_a_spun_document() {
         assert_silent("S002", "He mentioned the invoice in a statement.");

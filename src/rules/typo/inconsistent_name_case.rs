@@ -6,13 +6,14 @@
 //! which also knows the names the dictionaries only write capitalised; this
 //! rule takes the capitalised deviants that no dictionary can judge.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::dict::table::WordKey;
 use crate::dict::{name_form, words};
-use crate::rules::typo::{clitic_split, is_compound_part, is_sentence_initial};
+use crate::rules::typo::{clitic_split, has_apostrophe, is_compound_part, is_sentence_initial};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
-use crate::text::case::{casing, with_folded_key, Casing};
+use crate::text::case::{casing, starts_with_capital, with_folded_key, Casing};
 use crate::text::{Document, TokenKind};
 
 /// Flags a name written in a casing the document otherwise does not use.
@@ -67,7 +68,10 @@ impl Rule for InconsistentNameCase {
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         // Byte-level prefilter: only a word with a capital after its first
         // letter (`SERBIA`, `NATO`, `YouTube`) can start an inconsistency.
-        let mut keys: FxHashSet<String> = FxHashSet::default();
+        // Keys are folded stems, by the hash of the stem's key (which for a
+        // word without a clitic is the hash the lexicon lookup computed), so
+        // the pass over every capitalised word below folds nothing.
+        let mut keys: FxHashMap<u64, String> = FxHashMap::default();
         for (_, token) in doc.words() {
             let word = doc.slice(token.span);
             if !has_inner_capital(word) {
@@ -76,27 +80,32 @@ impl Rule for InconsistentNameCase {
             if matches!(casing(word), Casing::Upper | Casing::Mixed) {
                 with_folded_key(word, |k| {
                     let stem = clitic_split(k).map_or(k, |(s, _)| s);
-                    if !keys.contains(stem) {
-                        keys.insert(stem.to_string());
-                    }
+                    keys.entry(WordKey::folded(stem).hash())
+                        .or_insert_with(|| stem.to_string());
                 });
             }
         }
         if keys.is_empty() {
             return;
         }
+        let stem_hash = |i: usize, word: &str| {
+            if has_apostrophe(word) {
+                with_folded_key(word, |k| {
+                    WordKey::folded(clitic_split(k).map_or(k, |(s, _)| s)).hash()
+                })
+            } else {
+                ctx.words(doc).hash(i)
+            }
+        };
         // Every capitalised use of those keys: (token index, typed stem).
         let mut uses: Vec<(usize, &str, Casing)> = Vec::new();
         let mut forms: FxHashMap<&str, Vec<FormCount<'_>>> = FxHashMap::default();
         for (i, token) in doc.words() {
             let word = doc.slice(token.span);
-            if !word.chars().next().is_some_and(char::is_uppercase) {
+            if !starts_with_capital(word) {
                 continue;
             }
-            let Some(key) = with_folded_key(word, |k| {
-                let stem = clitic_split(k).map_or(k, |(s, _)| s);
-                keys.get(stem).map(String::as_str)
-            }) else {
+            let Some(key) = keys.get(&stem_hash(i, word)).map(String::as_str) else {
                 continue;
             };
             let stem = &word[..stem_len(word, key)];
@@ -119,7 +128,9 @@ impl Rule for InconsistentNameCase {
         }
         let lexicon = words();
         for (i, stem, case) in uses {
-            let key = with_folded_key(stem, |k| keys.get(k).map(String::as_str));
+            let key = keys
+                .get(&with_folded_key(stem, |k| WordKey::folded(k).hash()))
+                .map(String::as_str);
             let Some(list) = key.and_then(|k| forms.get(k)) else {
                 continue;
             };

@@ -1,7 +1,8 @@
 //! `T001 known-misspelling`: a word on the list of known misspellings.
 
+use crate::config::Dialect;
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::dict::{is_variant_spelling, misspellings};
+use crate::dict::{american_of, british_of, is_variant_spelling, misspellings, words};
 use crate::rules::typo::unknown_word::rank;
 use crate::rules::typo::{adjacent_word, DocNames, Lexical};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
@@ -33,9 +34,14 @@ assessing teh prospects   ->   assessing the prospects
 ```
 
 ## Fix safety
-Safe when the misspelling has exactly one correction and is never a valid
-word: `teh` can only be
-`the`. The correction keeps the word's case (`Teh` → `The`, `TEH` → `THE`).
+Safe when the misspelling has exactly one correction, is never a valid
+word, and the neighbouring words do not prefer another word: `teh` can only
+be `the`. When the ranker of `T002` finds another word more likely in this
+context, the fix is unsafe; when it finds another word clearly better, that
+word is suggested first. A correction that American and British English
+spell apart is given in the dialect set by `--dialect`, else in its more
+frequent spelling. The correction keeps the word's case (`Teh` → `The`,
+`TEH` → `THE`).
 When there are several candidates (`fiel` → `feel`, `field`, `file`) they
 are listed, best first, and nothing is applied. So is the standard spelling
 of a variant that some variety or period accepts (`surprize`, `connexion`,
@@ -62,15 +68,13 @@ impl Rule for KnownMisspelling {
                 continue;
             }
             let word = doc.slice(token.span);
-            let Some((corrections, is_word)) = with_folded_key(word, |key| {
-                let c = list.get(key)?;
-                if ctx.is_batch_name(key) {
-                    return None;
-                }
-                Some((c, lexical[i].is_known()))
-            }) else {
+            let Some(corrections) = list.get_key(&ctx.words(doc).key(doc, i)) else {
                 continue;
             };
+            if with_folded_key(word, |key| ctx.is_batch_name(key)) {
+                continue;
+            }
+            let is_word = lexical[i].is_known();
             if ctx.settings.is_allowed_word(word) {
                 continue;
             }
@@ -90,8 +94,13 @@ impl Rule for KnownMisspelling {
             } else {
                 Applicability::DisplayOnly
             };
-            let mut replacements: Vec<String> =
-                corrections.iter().map(|c| match_case(word, c)).collect();
+            let mut replacements: Vec<String> = Vec::new();
+            for c in corrections.iter() {
+                let r = match_case(word, preferred_spelling(c, ctx.settings.dialect));
+                if !replacements.contains(&r) {
+                    replacements.push(r);
+                }
+            }
             let mut applicability = applicability;
             let mut reason = if variant {
                 "a variant spelling some varieties accept; the standard spelling is shown"
@@ -99,7 +108,7 @@ impl Rule for KnownMisspelling {
                 "known misspelling (dictionary)"
             };
             if applicability == Applicability::Safe {
-                match second_opinion(doc, i, word, corrections.first()) {
+                match second_opinion(doc, i, word, &replacements[0]) {
                     SecondOpinion::Agrees => {}
                     SecondOpinion::Doubts => {
                         applicability = Applicability::Unsafe;
@@ -132,6 +141,23 @@ impl Rule for KnownMisspelling {
             }
             out.push(finding);
         }
+    }
+}
+
+/// The spelling of the listed correction `c` to suggest. The lists give
+/// one spelling of a word that American and British English spell apart
+/// (`lisence` → `licence`, `behavour` → `behaviour`): with a dialect set,
+/// its spelling; otherwise the more frequent of the two, both being
+/// accepted.
+fn preferred_spelling(c: &'static str, dialect: Dialect) -> &'static str {
+    let lexicon = words();
+    match dialect {
+        Dialect::EnUs => american_of(c).unwrap_or(c),
+        Dialect::EnGb => british_of(c).unwrap_or(c),
+        Dialect::Any => match american_of(c).or_else(|| british_of(c)) {
+            Some(other) if lexicon.zipf100(other) > lexicon.zipf100(c) => other,
+            _ => c,
+        },
     }
 }
 
@@ -261,6 +287,19 @@ mod tests {
         );
         // A one-off capitalised slip is still a misspelling.
         assert_fires("T001", "We would be Condamned to wait.", &["Condamned"]);
+    }
+
+    #[test]
+    fn a_correction_spelt_apart_follows_the_dialect() {
+        use super::preferred_spelling;
+        use crate::config::Dialect;
+        assert_eq!(preferred_spelling("behaviour", Dialect::EnUs), "behavior");
+        assert_eq!(preferred_spelling("behavior", Dialect::EnGb), "behaviour");
+        // Without a dialect, the more frequent spelling of the two.
+        let any = preferred_spelling("behaviour", Dialect::Any);
+        assert_eq!(preferred_spelling("behavior", Dialect::Any), any);
+        // A word spelt alike everywhere is left as listed.
+        assert_eq!(preferred_spelling("receive", Dialect::EnUs), "receive");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::{misspellings, name_form, words};
 use crate::rules::typo::known_misspelling::is_document_name;
-use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part, DocNames};
+use crate::rules::typo::{adjacent_word, clitic_split, has_apostrophe, is_compound_part, DocNames};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{capitalize_first, casing, with_folded_key, Casing};
 use crate::text::Document;
@@ -72,9 +72,19 @@ impl Rule for LowercaseProperNoun {
             if !word.as_bytes()[0].is_ascii_lowercase() {
                 continue;
             }
-            // Hot path: one lookup, no allocation for a common lowercase word
-            // the document does not use as a name.
+            // Hot path: a word the lexicon writes in lowercase and the
+            // document never capitalises mid-sentence is no name (see
+            // `in_name`); its key is hashed already, so this costs one probe
+            // and no folding.
             let lexical = ctx.lexical(doc)[i];
+            if lexical.has_lowercase_form()
+                && !ctx
+                    .doc_names(doc)
+                    .capitalises_mid_sentence(ctx.words(doc).hash(i))
+                && !has_apostrophe(word)
+            {
+                continue;
+            }
             let verdict = with_folded_key(word, |k| {
                 let stem = clitic_split(k).map_or(k, |(s, _)| s);
                 let common = if stem.len() == k.len() {

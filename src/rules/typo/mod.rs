@@ -10,7 +10,9 @@ pub mod unknown_word;
 
 use rustc_hash::FxHashMap;
 
-use crate::text::case::{casing, with_folded_key, Casing};
+use crate::dict::table::WordKey;
+use crate::dict::words::Words;
+use crate::text::case::{casing, fold_key, starts_with_capital, with_folded_key, Casing};
 use crate::text::{Document, TokenKind};
 
 /// Splits a folded word into a stem and a clitic that may attach to any
@@ -55,28 +57,84 @@ impl Lexical {
         matches!(self, Lexical::Common | Lexical::Known { lowercase: true })
     }
 
-    /// The classes of every token of `doc`: one fold and one or two table
-    /// probes per word.
-    pub(crate) fn classify(doc: &Document<'_>) -> Vec<Lexical> {
+    fn of_key(lexicon: &Words, key: &WordKey<'_>) -> Self {
+        if lexicon.is_common_lowercase_key(key) {
+            Lexical::Common
+        } else {
+            match lexicon.has_lowercase_form_uncommon_key(key) {
+                Some(lowercase) => Lexical::Known { lowercase },
+                None => Lexical::Unknown,
+            }
+        }
+    }
+}
+
+/// The lookup key and lexicon class of every word of a document, computed
+/// once (see [`crate::rules::CheckContext::words`]) for every rule that asks:
+/// one hash per word, no folded copy of ASCII words.
+#[derive(Debug, Default)]
+pub(crate) struct DocWords {
+    /// Per token: its class ([`Lexical::NotAWord`] for other tokens).
+    lexical: Vec<Lexical>,
+    /// Per token: the hash of the folded key (0 for other tokens).
+    hashes: Vec<u64>,
+    /// The folded keys of the non-ASCII words, by token index (ascending).
+    folded: Vec<(usize, Box<str>)>,
+}
+
+impl DocWords {
+    /// Classifies every token of `doc`.
+    pub(crate) fn build(doc: &Document<'_>) -> Self {
         let lexicon = crate::dict::words();
-        doc.tokens()
-            .iter()
-            .map(|t| {
-                if t.kind != TokenKind::Word {
-                    return Lexical::NotAWord;
+        let tokens = doc.tokens();
+        let mut words = Self {
+            lexical: Vec::with_capacity(tokens.len()),
+            hashes: Vec::with_capacity(tokens.len()),
+            folded: Vec::new(),
+        };
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                words.lexical.push(Lexical::NotAWord);
+                words.hashes.push(0);
+                continue;
+            }
+            let word = doc.slice(t.span);
+            let (lexical, hash) = match WordKey::ascii_word(word) {
+                Some(key) => (Lexical::of_key(lexicon, &key), key.hash()),
+                None => {
+                    let folded = fold_key(word);
+                    let key = WordKey::folded(&folded);
+                    let found = (Lexical::of_key(lexicon, &key), key.hash());
+                    words.folded.push((i, folded.into_boxed_str()));
+                    found
                 }
-                with_folded_key(doc.slice(t.span), |k| {
-                    if lexicon.is_common_lowercase(k) {
-                        Lexical::Common
-                    } else {
-                        match lexicon.has_lowercase_form(k) {
-                            Some(lowercase) => Lexical::Known { lowercase },
-                            None => Lexical::Unknown,
-                        }
-                    }
-                })
-            })
-            .collect()
+            };
+            words.lexical.push(lexical);
+            words.hashes.push(hash);
+        }
+        words
+    }
+
+    /// The class of every token.
+    pub(crate) fn lexical(&self) -> &[Lexical] {
+        &self.lexical
+    }
+
+    /// The lookup key of word token `index` (any table keyed by folded words).
+    pub(crate) fn key<'a>(&'a self, doc: &Document<'a>, index: usize) -> WordKey<'a> {
+        let word = doc.token_text(index);
+        if word.is_ascii() {
+            return WordKey::ascii_word_hashed(word, self.hashes[index]);
+        }
+        match self.folded.binary_search_by_key(&index, |(i, _)| *i) {
+            Ok(at) => WordKey::folded(&self.folded[at].1),
+            Err(_) => WordKey::folded(""), // not a word: an empty key finds nothing
+        }
+    }
+
+    /// The hash of the folded key of word token `index` (0 for other tokens).
+    pub(crate) fn hash(&self, index: usize) -> u64 {
+        self.hashes[index]
     }
 }
 
@@ -102,8 +160,11 @@ struct NameCounts {
 /// (clitics removed): the document's own names (`Witkoff`, `Trump`).
 #[derive(Debug, Default)]
 pub(crate) struct DocNames {
-    /// Folded stem → how the document capitalises it.
-    counts: FxHashMap<Box<str>, NameCounts>,
+    /// Hash of the folded stem ([`WordKey::hash`]) → how the document
+    /// capitalises it. Keyed by the 64-bit hash the lexicon lookup already
+    /// computed, so neither collecting nor asking hashes or copies a string
+    /// (two stems of one document colliding in 64 bits is not a concern).
+    counts: FxHashMap<u64, NameCounts>,
 }
 
 impl DocNames {
@@ -111,8 +172,8 @@ impl DocNames {
     /// after a colon, an opening quote or a line start counts as sentence
     /// start, and title-case lines (headlines, where most words are
     /// capitalised) are left out, so neither makes names.
-    pub(crate) fn collect(doc: &Document<'_>) -> Self {
-        let mut counts: FxHashMap<Box<str>, NameCounts> = FxHashMap::default();
+    pub(crate) fn collect(doc: &Document<'_>, keys: &DocWords) -> Self {
+        let mut counts: FxHashMap<u64, NameCounts> = FxHashMap::default();
         let tokens = doc.tokens();
         let mut line_start = 0;
         while line_start < tokens.len() {
@@ -124,8 +185,7 @@ impl DocNames {
             for t in &tokens[line_start..line_end] {
                 if t.kind == TokenKind::Word {
                     words += 1;
-                    let c = doc.slice(t.span).chars().next().unwrap_or('a');
-                    capitalised += usize::from(c.is_uppercase());
+                    capitalised += usize::from(starts_with_capital(doc.slice(t.span)));
                 }
             }
             let headline = words >= 3 && capitalised * 5 >= words * 3;
@@ -135,35 +195,30 @@ impl DocNames {
                         continue;
                     }
                     let word = doc.slice(t.span);
-                    if !word.chars().next().is_some_and(char::is_uppercase)
-                        || casing(word) != Casing::Title
-                    {
+                    if !starts_with_capital(word) || casing(word) != Casing::Title {
                         continue;
                     }
-                    let mut bump = |f: &dyn Fn(&mut NameCounts)| {
+                    let stem_hash = if has_apostrophe(word) {
                         with_folded_key(word, |key| {
-                            let key = clitic_split(key).map_or(key, |(stem, _)| stem);
-                            match counts.get_mut(key) {
-                                Some(n) => f(n),
-                                None => f(counts.entry(Box::from(key)).or_default()),
-                            }
-                        });
+                            let stem = clitic_split(key).map_or(key, |(stem, _)| stem);
+                            WordKey::folded(stem).hash()
+                        })
+                    } else {
+                        keys.hash(i)
+                    };
+                    let mut bump = |f: &dyn Fn(&mut NameCounts)| {
+                        f(counts.entry(stem_hash).or_default());
                     };
                     if is_sentence_initial(doc, i) {
                         bump(&|n| n.anywhere += 1);
                         continue;
                     }
                     let capital_or_the = |w: Option<&str>| {
-                        w.is_some_and(|w| {
-                            w.chars().next().is_some_and(char::is_uppercase)
-                                || w.eq_ignore_ascii_case("the")
-                        })
+                        w.is_some_and(|w| starts_with_capital(w) || w.eq_ignore_ascii_case("the"))
                     };
                     let standalone = !capital_or_the(adjacent_word(doc, i, true))
                         && !capital_or_the(adjacent_word(doc, i, false));
-                    let capital = |w: Option<&str>| {
-                        w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    };
+                    let capital = |w: Option<&str>| w.is_some_and(starts_with_capital);
                     let leading = capital(adjacent_word(doc, i, false));
                     let in_run = leading
                         || adjacent_word(doc, i, true)
@@ -182,35 +237,52 @@ impl DocNames {
         Self { counts }
     }
 
+    fn of(&self, stem: &str) -> Option<&NameCounts> {
+        self.counts.get(&WordKey::folded(stem).hash())
+    }
+
+    /// Whether the document capitalises mid-sentence the word whose folded
+    /// key (no clitic) has hash `hash` ([`DocNames::count`] above zero), for
+    /// hot loops that know the hash already.
+    pub(crate) fn capitalises_mid_sentence(&self, hash: u64) -> bool {
+        self.counts.get(&hash).is_some_and(|n| n.mid > 0)
+    }
+
     /// How often the document writes `stem` (folded, no clitic) capitalised
     /// mid-sentence.
     pub(crate) fn count(&self, stem: &str) -> u32 {
-        self.counts.get(stem).map_or(0, |n| n.mid)
+        self.of(stem).map_or(0, |n| n.mid)
     }
 
     /// How often the document writes `stem` in title case anywhere outside
     /// headlines, sentence starts included.
     pub(crate) fn anywhere(&self, stem: &str) -> u32 {
-        self.counts.get(stem).map_or(0, |n| n.anywhere)
+        self.of(stem).map_or(0, |n| n.anywhere)
     }
 
     /// How often the document writes `stem` capitalised mid-sentence right
     /// before another capitalised word (`Pacific Island`).
     pub(crate) fn leading(&self, stem: &str) -> u32 {
-        self.counts.get(stem).map_or(0, |n| n.leading)
+        self.of(stem).map_or(0, |n| n.leading)
     }
 
     /// How often the document writes `stem` capitalised mid-sentence beside
     /// another capitalised word other than `The` (`Serdar Berdimuhamedov`).
     pub(crate) fn in_run(&self, stem: &str) -> u32 {
-        self.counts.get(stem).map_or(0, |n| n.in_run)
+        self.of(stem).map_or(0, |n| n.in_run)
     }
 
     /// How often the document writes `stem` capitalised mid-sentence with no
     /// capitalised word or `the` beside it (a name standing alone).
     pub(crate) fn standalone(&self, stem: &str) -> u32 {
-        self.counts.get(stem).map_or(0, |n| n.standalone)
+        self.of(stem).map_or(0, |n| n.standalone)
     }
+}
+
+/// Whether a word contains an apostrophe (`'`, `’` or `ʼ`), so its folded
+/// key may carry a clitic.
+pub(crate) fn has_apostrophe(word: &str) -> bool {
+    word.bytes().any(|b| b == b'\'' || b >= 0x80) && word.contains(['\'', '\u{2019}', '\u{02BC}'])
 }
 
 /// Whether the word at token `index` opens a sentence, a line, a quotation
@@ -289,7 +361,7 @@ mod tests {
             "Witkoff met Putin. Then Witkoff’s envoy left. “Some said so.\nA Title Case Headline Here",
             Format::Plain,
         );
-        let names = DocNames::collect(&doc);
+        let names = DocNames::collect(&doc, &DocWords::build(&doc));
         assert_eq!(names.count("putin"), 1);
         assert_eq!(names.count("witkoff"), 1);
         assert_eq!(names.count("then"), 0);

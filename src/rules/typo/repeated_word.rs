@@ -3,7 +3,7 @@
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Suggestion};
 use crate::rules::typo::{adjacent_word, is_sentence_initial};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
-use crate::text::case::with_folded_key;
+use crate::text::case::{starts_with_capital, with_folded_key};
 use crate::text::{Document, Span, TokenKind};
 
 /// Flags a word repeated with only spaces between.
@@ -137,8 +137,7 @@ impl Rule for RepeatedWord {
             }
             // A capitalised pair in mid-sentence is a name (`Pago Pago`,
             // `Pago pago` with its second half in lowercase).
-            if first.chars().next().is_some_and(char::is_uppercase) && !is_sentence_initial(doc, i)
-            {
+            if starts_with_capital(first) && !is_sentence_initial(doc, i) {
                 continue;
             }
             resume = last + 1;

@@ -21,7 +21,8 @@
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::index::{candidates, Candidate, MAX_QUERY};
-use crate::dict::{bigrams, misspellings, name_form, words};
+use crate::dict::{bigrams, is_variant_spelling, misspellings, name_form, words, Corrections};
+use crate::rules::typo::known_misspelling::is_document_name;
 use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{casing, match_case, Casing};
@@ -59,7 +60,16 @@ the same and splits into two words are ranked by how likely the slip is
 (neighbouring keys, doubled letters and swapped letters are cheap), how
 frequent the word is and how well it fits the neighbouring words. The best
 candidate is an unsafe fix when it wins by a clear margin; otherwise the
-candidates are listed and nothing is applied.
+candidates are listed and nothing is applied. Nothing is applied either
+when the typed word may be a valid word the lexicon lacks: when the best
+candidate is itself a rare word a full edit away (`shtik` → `shtick`) or
+has no known frequency, or when the typed word is a regular spelling
+variant of it (`archeologists`, `advertizing`).
+
+A known misspelling with several listed corrections (`T001` shows them
+all) is ranked the same way, listed corrections first by a bonus; when one
+of them wins by a clear margin (`I fiel tired` → `feel`), this rule offers
+it as an unsafe fix.
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Unsafe,
@@ -122,8 +132,20 @@ impl Rule for UnknownWord {
                 continue;
             }
             let key = crate::text::case::fold_key(word);
-            if misspellings().get(&key).is_some() || name_form(&key).is_some() {
-                continue; // T001 and T003 own these
+            if name_form(&key).is_some() {
+                continue; // T003 owns these
+            }
+            // A known misspelling with one correction is T001's to fix. With
+            // several, T001 only lists them; the ranker below may still find
+            // that the neighbouring words clearly want one of them.
+            let listed = misspellings().get(&key);
+            if let Some(corrections) = listed {
+                if corrections.len() == 1
+                    || is_variant_spelling(&key)
+                    || is_document_name(doc, word, corrections.first(), ctx.doc_names(doc))
+                {
+                    continue;
+                }
             }
             let (stem, clitic) = clitic_split(&key).unwrap_or((&key, ""));
             if !clitic.is_empty() && lexicon.contains(stem) {
@@ -146,7 +168,18 @@ impl Rule for UnknownWord {
             let left = adjacent_word(doc, i, true);
             let right = adjacent_word(doc, i, false);
             pool.clear();
-            let ranked = rank(stem, left, right, &mut pool);
+            let mut ranked = rank(stem, left, right, &mut pool);
+            if let Some(corrections) = listed {
+                // The list is evidence that this slip is commonly made for
+                // its corrections; the pick must be one of them.
+                prefer_listed(&mut ranked, corrections);
+                if !ranked
+                    .first()
+                    .is_some_and(|r| corrections.iter().any(|c| c.eq_ignore_ascii_case(&r.text)))
+                {
+                    continue; // T001 shows the listed corrections
+                }
+            }
             if ranked.is_empty() {
                 if capitalised {
                     continue; // a name opening a sentence, with no word near it
@@ -172,6 +205,7 @@ impl Rule for UnknownWord {
             } else {
                 lead >= required_lead(&p, &ranked[0]) && best_cost <= p.max_cost
             };
+            let clear = clear && !is_plausibly_valid(stem, &ranked[0]);
             // An apostrophe word that is not a known contraction (`gained’t`,
             // spinner damage of `won’t`) is not a letter slip: show only.
             // Parts of hyphenated names (`apparmor-profiles-extra`) are
@@ -186,17 +220,24 @@ impl Rule for UnknownWord {
                 && !is_derived_word(stem)
             {
                 Applicability::Unsafe
-            } else if capitalised {
-                continue; // names stay unflagged
+            } else if capitalised || listed.is_some() {
+                continue; // names stay unflagged; T001 shows listed words
             } else {
                 Applicability::DisplayOnly
             };
             // The clitic is re-attached as typed (`’s` stays curly).
             let typed_clitic = &word[word.len() - clitic_len(word, clitic)..];
-            let message = format!(
-                "`{word}` is not a known word; did you mean `{}{typed_clitic}`?",
-                match_case(word, &ranked[0].text)
-            );
+            let message = if listed.is_some() {
+                format!(
+                    "`{word}` is a misspelling; the neighbouring words point to `{}{typed_clitic}`",
+                    match_case(word, &ranked[0].text)
+                )
+            } else {
+                format!(
+                    "`{word}` is not a known word; did you mean `{}{typed_clitic}`?",
+                    match_case(word, &ranked[0].text)
+                )
+            };
             let mut finding = Finding::new(&META, token.span, message);
             for (n, r) in ranked.iter().take(5).enumerate() {
                 let replacement = format!("{}{typed_clitic}", match_case(word, &r.text));
@@ -206,6 +247,9 @@ impl Rule for UnknownWord {
                     Applicability::DisplayOnly
                 };
                 let mut reason = r.reason();
+                if listed.is_some_and(|c| c.iter().any(|c| c.eq_ignore_ascii_case(&r.text))) {
+                    reason.push_str(", a listed correction of this misspelling");
+                }
                 if n == 0 && lead.is_finite() {
                     reason.push_str(&format!("; score {lead:.1} ahead of the next"));
                 }
@@ -215,6 +259,73 @@ impl Rule for UnknownWord {
             out.push(finding);
         }
     }
+}
+
+/// Below this Zipf frequency a correction is a rare word (`shtick`,
+/// `synesthesia`, about one use in a million words or fewer).
+const RARE_CORRECTION_ZIPF: f32 = 3.0;
+
+/// Edit cost from which a correction to a rare word is only shown.
+const RARE_CORRECTION_MAX_COST: f32 = 0.9;
+
+/// Whether the typed word is as likely a valid word the lexicon lacks as a
+/// slip for `best`, so that changing it needs more than a lead over the
+/// other candidates:
+/// * the correction is itself rare (or has no known frequency) and a full
+///   edit away: writers who know `shtik`, `rigueur` or `somesthesia` spell
+///   rare words on purpose, while slips are overwhelmingly of common words;
+/// * the typed word is a known spelling variant of the correction: the
+///   simplified `ae`/`oe` (`archeologists`, `fetal`) and `-ize` beside
+///   `-ise` (`advertizing`).
+fn is_plausibly_valid(typed: &str, best: &Ranked) -> bool {
+    let rare = best.zipf < RARE_CORRECTION_ZIPF && best.cost >= RARE_CORRECTION_MAX_COST;
+    rare || best.zipf == 0.0 || is_spelling_variant(typed.as_bytes(), best.text.as_bytes())
+}
+
+/// Whether `typed` is `word` respelt by a regular variant process: `ae` or
+/// `oe` simplified to `e`, or `is` written `iz` before a vowel (`-ize`,
+/// `-izing`, `-ization`).
+fn is_spelling_variant(typed: &[u8], word: &[u8]) -> bool {
+    if word.len() == typed.len() + 1 {
+        return (1..word.len()).any(|i| {
+            matches!(word[i - 1], b'a' | b'o')
+                && word[i] == b'e'
+                && typed[..i - 1] == word[..i - 1]
+                && typed[i - 1..] == word[i..]
+        });
+    }
+    if word.len() != typed.len() {
+        return false;
+    }
+    let mut differing = typed
+        .iter()
+        .zip(word)
+        .enumerate()
+        .filter(|(_, (t, w))| t != w);
+    let Some((i, (&t, &w))) = differing.next() else {
+        return false;
+    };
+    differing.next().is_none()
+        && t == b'z'
+        && w == b's'
+        && i > 0
+        && typed[i - 1] == b'i'
+        && matches!(word.get(i + 1), Some(b'e' | b'i' | b'a'))
+}
+
+/// Score bonus of a candidate that the misspelling list gives for the
+/// typed word: the list says writers often make this slip for it.
+const LISTED_BONUS: f32 = 1.0;
+
+/// Adds [`LISTED_BONUS`] to the listed corrections among `ranked` and
+/// sorts again, best first.
+fn prefer_listed(ranked: &mut [Ranked], corrections: Corrections) {
+    for r in ranked.iter_mut() {
+        if corrections.iter().any(|c| c.eq_ignore_ascii_case(&r.text)) {
+            r.score += LISTED_BONUS;
+        }
+    }
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
 }
 
 /// Share of unknown lowercase words above which a document is taken for
@@ -322,6 +433,8 @@ pub(crate) struct Ranked {
     pub(crate) cost: f32,
     sounds_alike: bool,
     in_context: bool,
+    /// The candidate's Zipf frequency (0 when no frequency is known).
+    zipf: f32,
 }
 
 impl Ranked {
@@ -358,8 +471,12 @@ fn required_lead(p: &Params, best: &Ranked) -> f32 {
 /// Score penalty of a candidate that is only a name (`Hamer` for `hamer`).
 const NAME_PENALTY: f32 = 2.0;
 
-/// The cheapest weighted edit (a doubled or undoubled letter).
+/// The cheapest weighted edit: a doubled or undoubled letter.
 const MIN_EDIT_COST: f32 = 0.4;
+
+/// The cheapest weighted edit when neither word has a doubled letter: a
+/// vowel for a vowel, or two swapped letters.
+const MIN_EDIT_COST_UNDOUBLED: f32 = 0.6;
 
 /// How many candidates, best by their context-free prior, are scored
 /// against the neighbouring words.
@@ -414,6 +531,7 @@ pub(crate) fn rank(
             cost,
             sounds_alike: c.sounds_alike,
             in_context,
+            zipf: f32::from(c.entry.zipf100) / 100.0,
         });
     }
     add_splits(typed, left, right, &p, &mut ranked);
@@ -425,17 +543,18 @@ pub(crate) fn rank(
 /// The (prior, edit cost, pool index) of the [`CONTEXT_POOL`] candidates
 /// with the best context-free prior `zipf − 9 − α·cost + β·[sounds alike]`,
 /// unordered. The weighted edit cost is the expensive part, so candidates
-/// are visited by an upper bound of their prior (the cost is at least
-/// [`MIN_EDIT_COST`] per edit, less a spoken ending's discount) and the
+/// are visited by an upper bound of their prior (see
+/// [`WeightedQuery::least_cost`]) and the
 /// visit stops once no bound can beat the worst prior kept: the same set as
 /// scoring every candidate, for a fraction of the edit costs.
 fn best_by_prior(typed: &[u8], pool: &[Candidate], p: &Params) -> Vec<(f32, f32, usize)> {
     let sound = |c: &Candidate| if c.sounds_alike { p.beta } else { 0.0 };
+    let query = WeightedQuery::new(typed);
     let mut bounds: Vec<(f32, usize)> = pool
         .iter()
         .enumerate()
         .map(|(n, c)| {
-            let least_cost = (MIN_EDIT_COST * f32::from(c.distance) - 0.3).max(0.0);
+            let least_cost = query.least_cost(c.entry.key.as_bytes(), c.distance);
             (
                 zipf_of(c.entry.zipf100) - 9.0 - p.alpha * least_cost + sound(c),
                 n,
@@ -450,8 +569,19 @@ fn best_by_prior(typed: &[u8], pool: &[Candidate], p: &Params) -> Vec<(f32, f32,
             break;
         }
         let c = &pool[n];
-        let cost = edit_cost(typed, c.entry.key.as_bytes());
-        let prior = zipf_of(c.entry.zipf100) - 9.0 - p.alpha * cost + sound(c);
+        let base = zipf_of(c.entry.zipf100) - 9.0 + sound(c);
+        // Once the pool is full, a candidate only matters if its prior
+        // reaches the worst kept one: its cost need not be known exactly
+        // beyond that (a hair of slack keeps ties decided below).
+        let limit = if kept.len() >= CONTEXT_POOL {
+            (base - worst) / p.alpha + 1e-4
+        } else {
+            f32::INFINITY
+        };
+        let Some(cost) = query.cost_within(c.entry.key.as_bytes(), limit) else {
+            continue;
+        };
+        let prior = base - p.alpha * cost;
         kept.push((prior, cost, n));
         if kept.len() > CONTEXT_POOL {
             // Drop the worst (ties: the later pool index) to keep the set
@@ -583,6 +713,7 @@ fn add_splits(
             cost: 1.0,
             sounds_alike: false,
             in_context: true,
+            zipf: za.min(zb),
         });
     }
 }
@@ -638,36 +769,145 @@ fn substitution_cost(a: u8, b: u8) -> f32 {
 /// Endings written as they sound (typed, intended).
 const SPOKEN_ENDINGS: &[(&str, &str)] = &[("t", "ed"), ("ys", "ies"), ("fs", "ves"), ("d", "ed")];
 
+/// Discount of a spoken ending: it counts as one cheap slip.
+const SPOKEN_ENDING_COST: f32 = 0.5;
+
+/// Surcharge when the first letters differ: writers rarely get it wrong.
+const FIRST_LETTER_COST: f32 = 0.3;
+
+/// Longest string the weighted distance handles in its stack rows (the
+/// index's candidates for a query of [`MAX_QUERY`] bytes are shorter).
+const WEIGHTED_MAX: usize = MAX_QUERY + 8;
+
 /// Weighted optimal-string-alignment distance from `typed` to `word`:
 /// common slips cost less than a full edit.
+#[cfg(test)]
 pub(crate) fn edit_cost(typed: &[u8], word: &[u8]) -> f32 {
-    let mut cost = weighted_osa(typed, word);
-    // Spelling by ear regularises endings: `lookt` for `looked`, `citys`
-    // for `cities`, `thiefs` for `thieves`. Such an ending counts as one
-    // cheap slip.
-    for &(typed_end, word_end) in SPOKEN_ENDINGS {
-        if let (Some(ts), Some(ws)) = (
-            typed.strip_suffix(typed_end.as_bytes()),
-            word.strip_suffix(word_end.as_bytes()),
-        ) {
-            if !ts.is_empty() && !ws.is_empty() {
-                cost = cost.min(weighted_osa(ts, ws) + 0.5);
-            }
+    WeightedQuery::new(typed)
+        .cost_within(word, f32::INFINITY)
+        .unwrap_or(f32::INFINITY)
+}
+
+/// A typed word prepared for weighted edit costs against many candidates:
+/// its insert/delete costs are computed once, not per candidate, and a cost
+/// can be asked for only up to a limit, which stops the table as soon as
+/// every path through it is over.
+pub(crate) struct WeightedQuery<'a> {
+    typed: &'a [u8],
+    indel: [u16; WEIGHTED_MAX],
+    doubled: bool,
+}
+
+impl<'a> WeightedQuery<'a> {
+    /// Prepares `typed` (lowercase ASCII).
+    pub(crate) fn new(typed: &'a [u8]) -> Self {
+        let mut indel = [0u16; WEIGHTED_MAX];
+        for (i, c) in indel.iter_mut().enumerate().take(typed.len()) {
+            *c = indel_cost(typed, i);
+        }
+        Self {
+            typed,
+            indel,
+            doubled: has_doubled_letter(typed),
         }
     }
-    cost
+
+    /// A lower bound of [`Self::cost_within`] for a `word` that is
+    /// `distance` unit edits away, in a few byte comparisons: every edit
+    /// costs at least [`MIN_EDIT_COST`], or [`MIN_EDIT_COST_UNDOUBLED`]
+    /// when neither word has a doubled letter; a spoken ending replaces up
+    /// to two unit edits by its discount; the first-letter surcharge is
+    /// exact.
+    pub(crate) fn least_cost(&self, word: &[u8], distance: u8) -> f32 {
+        let per_edit = if self.doubled || has_doubled_letter(word) {
+            MIN_EDIT_COST
+        } else {
+            MIN_EDIT_COST_UNDOUBLED
+        };
+        let d = f32::from(distance);
+        let mut least = per_edit * d;
+        let typed = self.typed;
+        if SPOKEN_ENDINGS
+            .iter()
+            .any(|&(t, w)| typed.ends_with(t.as_bytes()) && word.ends_with(w.as_bytes()))
+        {
+            least = least.min(per_edit * (d - 2.0).max(0.0) + SPOKEN_ENDING_COST);
+        }
+        let first = if typed.first() == word.first() {
+            0.0
+        } else {
+            FIRST_LETTER_COST
+        };
+        least + first
+    }
+
+    /// The weighted cost of turning the typed word into `word`, or `None`
+    /// if it exceeds `limit`. Spelling by ear regularises endings: `lookt`
+    /// for `looked`, `citys` for `cities`, `thiefs` for `thieves`; such an
+    /// ending counts as one cheap slip.
+    pub(crate) fn cost_within(&self, word: &[u8], limit: f32) -> Option<f32> {
+        let typed = self.typed;
+        if typed.len() >= WEIGHTED_MAX || word.len() >= WEIGHTED_MAX {
+            // Never a candidate (the index holds shorter words); a full cost.
+            let cost = typed.len().max(word.len()) as f32;
+            return (cost <= limit).then_some(cost);
+        }
+        let mut best = weighted_osa(typed, &self.indel, word, limit);
+        for &(typed_end, word_end) in SPOKEN_ENDINGS {
+            let (Some(ts), Some(ws)) = (
+                typed.strip_suffix(typed_end.as_bytes()),
+                word.strip_suffix(word_end.as_bytes()),
+            ) else {
+                continue;
+            };
+            if ts.is_empty() || ws.is_empty() {
+                continue;
+            }
+            // The stem's last letter lost its right neighbour: its
+            // insert/delete cost is computed again.
+            let mut indel = self.indel;
+            indel[ts.len() - 1] = indel_cost(ts, ts.len() - 1);
+            let cap = best.unwrap_or(limit).min(limit) - SPOKEN_ENDING_COST;
+            if let Some(c) = weighted_osa(ts, &indel, ws, cap) {
+                let c = c + SPOKEN_ENDING_COST;
+                if best.is_none_or(|b| c < b) {
+                    best = Some(c);
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Whether `s` has the same byte twice in a row.
+fn has_doubled_letter(s: &[u8]) -> bool {
+    s.windows(2).any(|w| w[0] == w[1])
+}
+
+/// Inserting or deleting a letter next to the same letter (a doubled or
+/// undoubled letter) is the cheapest slip; a vowel is cheaper than a
+/// consonant. In tenths of an edit.
+fn indel_cost(s: &[u8], i: usize) -> u16 {
+    let c = s[i];
+    if (i > 0 && s[i - 1] == c) || s.get(i + 1) == Some(&c) {
+        4
+    } else if is_vowel(c) {
+        8
+    } else {
+        10
+    }
 }
 
 /// Substitution costs between letter classes (`a`–`z`, then any other
-/// byte), computed once: the keyboard and vowel tests are too slow for the
-/// inner loop.
-fn substitution_table() -> &'static [[f32; 27]; 27] {
-    static TABLE: std::sync::OnceLock<[[f32; 27]; 27]> = std::sync::OnceLock::new();
+/// byte) in tenths of an edit, computed once: the keyboard and vowel tests
+/// are too slow for the inner loop.
+fn substitution_table() -> &'static [[u16; 27]; 27] {
+    static TABLE: std::sync::OnceLock<[[u16; 27]; 27]> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = [[1f32; 27]; 27];
+        let mut t = [[10u16; 27]; 27];
         for (i, row) in t.iter_mut().enumerate().take(26) {
             for (j, cell) in row.iter_mut().enumerate().take(26) {
-                *cell = substitution_cost(b'a' + i as u8, b'a' + j as u8);
+                *cell = (substitution_cost(b'a' + i as u8, b'a' + j as u8) * 10.0).round() as u16;
             }
         }
         t
@@ -683,44 +923,49 @@ fn letter_class(c: u8) -> usize {
     }
 }
 
-/// The weighted distance itself; see [`edit_cost`]. Three rolling rows on
-/// the stack: no allocation per candidate.
-fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
-    const W: usize = 64;
+/// Two swapped letters, in tenths of an edit.
+const TRANSPOSITION_TENTHS: u16 = 6;
+
+/// The weighted distance itself (see [`edit_cost`]), `None` once it is sure
+/// to exceed `limit`: when two consecutive rows of the table are over the
+/// limit, no alignment (a transposition spans two rows) can come back under
+/// it. The table holds tenths of an edit in integers (exact sums, cheap
+/// minimums) in three rolling rows on the stack: no allocation per
+/// candidate. Both strings are shorter than [`WEIGHTED_MAX`].
+fn weighted_osa(typed: &[u8], typed_indel: &[u16], word: &[u8], limit: f32) -> Option<f32> {
+    const W: usize = WEIGHTED_MAX;
     let (n, m) = (typed.len(), word.len());
-    if n + 1 > W || m + 1 > W {
-        // Never a candidate (the index holds shorter words); a full cost.
-        return n.max(m) as f32;
+    debug_assert!(n < W && m < W);
+    let first = if typed.first() == word.first() {
+        0.0
+    } else {
+        FIRST_LETTER_COST
+    };
+    let limit = limit - first;
+    if limit < 0.0 {
+        return None;
     }
-    // Inserting or deleting a letter next to the same letter (a doubled or
-    // undoubled letter) is the cheapest slip.
-    let indel = |s: &[u8], i: usize| -> f32 {
-        let c = s[i];
-        if (i > 0 && s[i - 1] == c) || s.get(i + 1) == Some(&c) {
-            0.4
-        } else if is_vowel(c) {
-            0.8
-        } else {
-            1.0
-        }
+    // The largest table value within the limit (a hair of slack against
+    // the limit's own rounding).
+    let limit = if limit >= f32::from(u16::MAX) / 10.0 {
+        u16::MAX
+    } else {
+        (limit * 10.0 + 1e-3) as u16
     };
     let table = substitution_table();
-    let mut typed_indel = [0f32; W];
-    for (i, c) in typed_indel.iter_mut().enumerate().take(n) {
-        *c = indel(typed, i);
-    }
-    let mut word_indel = [0f32; W];
+    let mut word_indel = [0u16; W];
     let mut word_class = [0u8; W];
     for j in 0..m {
-        word_indel[j] = indel(word, j);
+        word_indel[j] = indel_cost(word, j);
         word_class[j] = letter_class(word[j]) as u8;
     }
     // Rows i-2, i-1 and i live in `rows[(i + k) % 3]`: rotating indices,
     // not copying arrays.
-    let mut rows = [[0f32; W]; 3];
+    let mut rows = [[0u16; W]; 3];
     for j in 1..=m {
         rows[0][j] = rows[0][j - 1] + word_indel[j - 1];
     }
+    let mut previous_min = 0u16;
     for i in 1..=n {
         let t = typed[i - 1];
         let row = &table[letter_class(t)];
@@ -732,10 +977,11 @@ fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
             _ => (&*b, &*c, a),
         };
         cur[0] = one[0] + del;
+        let mut row_min = cur[0];
         for j in 1..=m {
             let w = word[j - 1];
             let sub = if t == w {
-                0.0
+                0
             } else {
                 row[usize::from(word_class[j - 1])]
             };
@@ -743,17 +989,18 @@ fn weighted_osa(typed: &[u8], word: &[u8]) -> f32 {
                 .min(cur[j - 1] + word_indel[j - 1])
                 .min(one[j - 1] + sub);
             if i > 1 && j > 1 && t == word[j - 2] && typed[i - 2] == w {
-                v = v.min(two[j - 2] + 0.6);
+                v = v.min(two[j - 2] + TRANSPOSITION_TENTHS);
             }
             cur[j] = v;
+            row_min = row_min.min(v);
         }
+        if row_min > limit && previous_min > limit {
+            return None;
+        }
+        previous_min = row_min;
     }
-    let mut cost = rows[n % 3][m];
-    // Writers rarely get the first letter wrong.
-    if typed.first() != word.first() {
-        cost += 0.3;
-    }
-    cost
+    let cost = rows[n % 3][m];
+    (cost <= limit).then_some(f32::from(cost) / 10.0 + first)
 }
 
 #[cfg(test)]
@@ -828,6 +1075,51 @@ mod tests {
             "The answer was plessant and the weather was nice for the whole week.",
             &["plessant"],
         );
+    }
+
+    #[test]
+    fn spelling_variants_are_recognised() {
+        assert!(is_spelling_variant(b"archeologists", b"archaeologists"));
+        assert!(is_spelling_variant(b"fetal", b"foetal"));
+        assert!(is_spelling_variant(b"advertizing", b"advertising"));
+        assert!(is_spelling_variant(b"advertize", b"advertise"));
+        // Slips are not variants.
+        assert!(!is_spelling_variant(b"citisen", b"citizen"));
+        assert!(!is_spelling_variant(b"plessant", b"pleasant"));
+        assert!(!is_spelling_variant(b"recieve", b"receive"));
+        assert!(!is_spelling_variant(b"teh", b"the"));
+    }
+
+    #[test]
+    fn rare_words_and_variants_are_shown_not_fixed() {
+        // A correction to a rare word a full edit away, a correction with
+        // no known frequency, a variant spelling: the typed word may be
+        // what the writer meant.
+        for text in [
+            "He did his comedy shtik again.",
+            "The archeologists dug all summer.",
+            "The advertizing was loud.",
+        ] {
+            assert_fixes_to("T002", text, text);
+        }
+        // A common word close by is still a slip.
+        assert_fixes_to(
+            "T002",
+            "The weather was plessant today.",
+            "The weather was pleasant today.",
+        );
+    }
+
+    #[test]
+    fn a_listed_misspelling_with_several_corrections_follows_the_context() {
+        // `fiel` is listed as `feel`, `field`, `file`, `phial`: T001 only
+        // shows them; after `I` and before `tired`, `feel` is the clear pick.
+        let corrections = misspellings().get("fiel").expect("listed");
+        assert!(corrections.len() > 1);
+        assert_fixes_to("T002", "I fiel tired today.", "I feel tired today.");
+        assert_fires("T002", "I fiel tired today.", &["fiel"]);
+        // A single listed correction stays T001's.
+        assert_silent("T002", "assessing teh prospects");
     }
 
     #[test]
