@@ -40,6 +40,30 @@ pub enum DashStyle {
     EmDash,
 }
 
+/// What a byte order mark (U+FEFF) at the very start of a text is, which
+/// depends on where the text came from (issue 4).
+///
+/// In a file, a leading BOM is the file's encoding signature: it belongs to
+/// the file, not to the prose, and rewriting a file must not drop it (some
+/// Windows programs rely on it to read the file as UTF-8). A string handed
+/// over in memory, standard input and a JSON string field carry no signature
+/// of their own: there a leading U+FEFF is a stray character, usually left
+/// by joining files or reading one without decoding its signature.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LeadingBom {
+    /// A file's signature: left alone (files, and the library's default).
+    #[default]
+    Signature,
+    /// Standard input: a stray character, reported; removing it is an
+    /// unsafe fix, because the stream may be a redirected file whose reader
+    /// wants the signature kept (`copyedit fix - <a.csv >b.csv`).
+    Stream,
+    /// A string field of a JSON record: a JSON string never carries an
+    /// encoding signature (RFC 8259 forbids one even for the whole text),
+    /// so removing it is a safe fix.
+    Field,
+}
+
 /// Effective settings for a run.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -57,6 +81,8 @@ pub struct Settings {
     pub dash: DashStyle,
     /// Words never flagged (compared case-insensitively).
     pub allow_words: Vec<String>,
+    /// What a byte order mark at offset 0 is (set from the input's kind).
+    pub leading_bom: LeadingBom,
 }
 
 impl Default for Settings {
@@ -69,6 +95,7 @@ impl Default for Settings {
             quotes: QuoteStyle::Auto,
             dash: DashStyle::SpacedEnDash,
             allow_words: Vec::new(),
+            leading_bom: LeadingBom::Signature,
         }
     }
 }

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::config::Settings;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Applicability, Finding};
 use crate::error::Result;
 use crate::fix::{fix_until_stable, FixOutcome};
 use crate::rules::spun::{document_spin, SpinVerdict};
@@ -82,11 +82,48 @@ impl Engine {
         doc: &Document<'_>,
         batch_names: Option<&FxHashSet<Box<str>>>,
     ) -> Vec<Finding> {
+        self.check_rules(doc, batch_names, &self.rules)
+    }
+
+    /// [`Engine::check_with_names`] with only the rules that can offer a fix
+    /// applying at `level` ([`crate::rules::FixSafety::can_apply_at`]). What
+    /// [`crate::fix::apply_fixes`] does at `level` with these findings is
+    /// exactly what it does with all of them, at a fraction of the cost: the
+    /// passes of fixing after the first need no more (issue 6).
+    #[must_use]
+    pub fn check_fixable_with_names(
+        &self,
+        doc: &Document<'_>,
+        batch_names: Option<&FxHashSet<Box<str>>>,
+        level: Applicability,
+    ) -> Vec<Finding> {
+        let rules: Vec<&'static dyn Rule> = self
+            .rules
+            .iter()
+            .copied()
+            .filter(|r| r.meta().fix_safety.can_apply_at(level))
+            .collect();
+        self.check_rules(doc, batch_names, &rules)
+    }
+
+    fn check_rules(
+        &self,
+        doc: &Document<'_>,
+        batch_names: Option<&FxHashSet<Box<str>>>,
+        rules: &[&'static dyn Rule],
+    ) -> Vec<Finding> {
         let ctx = CheckContext::new(&self.settings, batch_names);
         let mut findings = Vec::new();
-        for rule in &self.rules {
+        for rule in rules {
             rule.check(doc, &ctx, &mut findings);
         }
+        debug_assert!(
+            findings.iter().all(|f| f
+                .suggestions
+                .iter()
+                .all(|s| f.rule.fix_safety.can_apply_at(s.fix.applicability()))),
+            "a rule offers a fix safer than its RuleMeta::fix_safety says"
+        );
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code))
         });

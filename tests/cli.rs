@@ -216,6 +216,45 @@ fn fix_in_place_keeps_crlf_bom_final_newline_and_permissions() {
     );
 }
 
+/// A leading byte order mark is a file's signature, kept; on standard input
+/// (no file of its own) it goes with unsafe fixes; in a JSON field of a dump
+/// it goes with safe ones. A BOM anywhere else is junk in all three.
+#[test]
+fn a_leading_bom_is_kept_in_files_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = "\u{feff}One\u{feff} two.\n";
+    fs::write(d.join("a.txt"), text).unwrap();
+    let r = run_in(d, &["fix", "--unsafe-fixes", "--select", "U003", "."], b"");
+    assert_eq!(r.code, 0, "{}", r.transcript());
+    assert_eq!(
+        fs::read_to_string(d.join("a.txt")).unwrap(),
+        "\u{feff}One two.\n"
+    );
+    let args = ["fix", "--select", "U003", "-"];
+    let safe = run_in(d, &args, text.as_bytes());
+    assert_eq!(safe.stdout, "\u{feff}One two.\n");
+    assert_eq!(
+        safe.code,
+        1,
+        "the leading BOM remains: {}",
+        safe.transcript()
+    );
+    let unsafe_ = run_in(
+        d,
+        &["fix", "--unsafe-fixes", "--select", "U003", "-"],
+        text.as_bytes(),
+    );
+    assert_eq!(unsafe_.stdout, "One two.\n");
+    let record = "{\"text\":\"\u{feff}One\u{feff} two.\"}\n";
+    let dump = run_in(d, &["dump", "--select", "U003", "-"], record.as_bytes());
+    assert!(
+        dump.stdout.starts_with("{\"text\":\"One two.\""),
+        "{}",
+        dump.transcript()
+    );
+}
+
 #[test]
 fn read_only_file_is_refused_and_left_intact_while_others_are_fixed() {
     let dir = tempfile::tempdir().unwrap();

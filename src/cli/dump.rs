@@ -257,7 +257,10 @@ fn run_inner(args: &DumpArgs) -> Result<ExitStatus> {
     let started = Instant::now();
     let plan = plan(args)?;
     configure_threads(args.common.threads)?;
-    let engine = Engine::new(args.common.settings(args.fix == FixArg::Unsafe))?;
+    let mut settings = args.common.settings(args.fix == FixArg::Unsafe);
+    // A JSON string field has no encoding signature: a leading BOM is junk.
+    settings.leading_bom = crate::config::LeadingBom::Field;
+    let engine = Engine::new(settings)?;
     let display_input = plan.input.display().to_string();
 
     let read_bytes = Arc::new(AtomicU64::new(0));

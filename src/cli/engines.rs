@@ -7,12 +7,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use crate::config::LeadingBom;
 use crate::config_file::{CliSettings, ConfigSource, Resolver};
 use crate::engine::Engine;
 use crate::error::Result;
 use crate::source::Origin;
 
-type Key = (Option<PathBuf>, Vec<usize>);
+type Key = (Option<PathBuf>, Vec<usize>, LeadingBom);
 
 /// Engines for the inputs of one run, shared by the workers.
 #[derive(Debug)]
@@ -47,6 +48,16 @@ impl Engines {
     /// A configuration file that cannot be loaded, or settings whose rule
     /// selection is invalid.
     pub fn for_path(&self, path: Option<&Path>) -> Result<Option<Arc<Engine>>> {
+        self.for_input(path, LeadingBom::Signature)
+    }
+
+    /// [`Engines::for_path`] for an input whose leading byte order mark is
+    /// `leading_bom` (a file's signature, or a stray character of a stream).
+    fn for_input(
+        &self,
+        path: Option<&Path>,
+        leading_bom: LeadingBom,
+    ) -> Result<Option<Arc<Engine>>> {
         let resolved = self.resolver.resolve(path)?;
         if resolved.excluded {
             return Ok(None);
@@ -54,11 +65,13 @@ impl Engines {
         let key = (
             resolved.config.as_ref().map(|c| c.path.clone()),
             resolved.overrides.clone(),
+            leading_bom,
         );
         if let Some(e) = self.lock().get(&key) {
             return Ok(Some(Arc::clone(e)));
         }
-        let settings = resolved.settings(&self.cli);
+        let mut settings = resolved.settings(&self.cli);
+        settings.leading_bom = leading_bom;
         let engine = Arc::new(Engine::new(settings).map_err(|e| match &resolved.config {
             Some(c) => e.at(&c.path),
             None => e,
@@ -74,8 +87,11 @@ impl Engines {
     pub fn for_origin(&self, origin: &Origin) -> Result<Option<Arc<Engine>>> {
         match origin {
             Origin::File(p) => self.for_path(Some(p)),
-            Origin::Record { path, .. } if path.as_os_str() != "-" => self.for_path(Some(path)),
-            _ => self.for_path(None),
+            Origin::Record { path, .. } if path.as_os_str() != "-" => {
+                self.for_input(Some(path), LeadingBom::Field)
+            }
+            Origin::Record { .. } => self.for_input(None, LeadingBom::Field),
+            Origin::Stdin => self.for_input(None, LeadingBom::Stream),
         }
     }
 

@@ -443,10 +443,14 @@ fn process_record(
             continue;
         }
         drop(doc);
+        // The first pass reuses the findings above; later passes only need
+        // the rules that can offer a fix at `level` (the counts and spans
+        // come from the original text, and `remaining` is not reported), so
+        // the text comes out exactly as a full re-check would leave it.
         let mut first = Some(findings);
         let outcome = fix_until_stable(&field.text, level, |t| match first.take() {
             Some(f) => f,
-            None => engine.check_with_names(&Document::new(t, Format::Plain), names),
+            None => engine.check_fixable_with_names(&Document::new(t, Format::Plain), names, level),
         });
         match outcome {
             Ok(o) => {

@@ -78,6 +78,22 @@ impl FixSafety {
             FixSafety::None => "none",
         }
     }
+
+    /// Whether a rule of this kind can offer a fix that applies at `level`
+    /// ([`crate::diagnostic::Finding::fix_at`]): an `Unsafe` rule never
+    /// offers a safe fix, a `None` rule only display-only ones. The engine
+    /// checks, in debug builds, that every rule keeps to its declaration, so
+    /// that [`crate::Engine::check_fixable_with_names`] may skip the rules
+    /// that cannot change the text at a fix level.
+    #[must_use]
+    pub fn can_apply_at(self, level: crate::diagnostic::Applicability) -> bool {
+        use crate::diagnostic::Applicability;
+        match self {
+            FixSafety::Safe | FixSafety::Sometimes => true,
+            FixSafety::Unsafe => level <= Applicability::Unsafe,
+            FixSafety::None => level == Applicability::DisplayOnly,
+        }
+    }
 }
 
 /// Static description of a rule.

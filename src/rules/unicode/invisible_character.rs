@@ -2,6 +2,7 @@
 //! joiners, direction marks in left-to-right text, a byte order mark inside
 //! the text, and stray control characters.
 
+use crate::config::LeadingBom;
 use crate::diagnostic::{Applicability, Edit, Finding, Fix, Suggestion};
 use crate::rules::unicode::{char_name, in_skip};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
@@ -20,10 +21,16 @@ static META: RuleMeta = RuleMeta {
 Characters that show nothing but change how text behaves: zero-width space,
 word joiner, soft hyphen, a byte order mark after the start of the text, a
 zero-width (non-)joiner or a direction mark between Latin letters, and C0
-or C1 control characters other than tab and line breaks. A byte order mark
-at the very start is the file's own and is left alone; joiners and direction
-marks in scripts that need them (Arabic, Persian, Indic, emoji) are not
-flagged.
+or C1 control characters other than tab and line breaks. Joiners and
+direction marks in scripts that need them (Arabic, Persian, Indic, emoji)
+are not flagged.
+
+A byte order mark at the very start depends on where the text came from. In
+a file it is the file's encoding signature and is left alone. On standard
+input it is reported: the stream has no file of its own, but it may be a
+redirected file whose reader wants the mark. In a string field of a JSON
+record (`copyedit dump`) it is junk: a JSON string never carries an
+encoding signature.
 
 ## Why it matters
 They break search (`confi` + U+200B + `dent` does not match `confident`), spelling checks
@@ -36,7 +43,9 @@ equally confi\u200bdent   ->   equally confident
 
 ## Fix safety
 Removing them is safe. A control character standing alone between spaces
-may be intentional: it is reported without a fix.
+may be intentional: it is reported without a fix. Removing a byte order mark
+at the start of standard input is unsafe (the output may be written to a
+file that should keep it); at the start of a JSON field it is safe.
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Sometimes,
@@ -72,19 +81,22 @@ impl Rule for InvisibleCharacter {
         &META
     }
 
-    fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let text = doc.text();
         let mut group: Option<Group> = None;
-        for flagged in scan(doc) {
+        for flagged in scan(doc, ctx.settings.leading_bom) {
             let edit_span = removal_span(text, flagged.span);
-            if !flagged.safe {
+            if flagged.fix == Applicability::DisplayOnly {
                 out.push(Group::display_only(text, flagged, edit_span));
                 continue;
             }
             // Removals whose edits touch become one fix (`a\u{200B}\u{200B}b`,
             // a word split many times): separate fixes would conflict, and
             // each pass of `fix` would apply only every other one.
-            if let Some(g) = group.as_mut().filter(|g| edit_span.start <= g.edit.end) {
+            if let Some(g) = group
+                .as_mut()
+                .filter(|g| edit_span.start <= g.edit.end && g.chars[0].fix == flagged.fix)
+            {
                 g.edit.end = g.edit.end.max(edit_span.end);
                 g.chars.push(flagged);
                 continue;
@@ -107,12 +119,12 @@ impl Rule for InvisibleCharacter {
 struct Flagged {
     span: Span,
     c: char,
-    /// Whether removing it is safe (otherwise the fix is display-only).
-    safe: bool,
+    /// How safe removing it is.
+    fix: Applicability,
 }
 
 /// Every invisible character to report, in text order.
-fn scan<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = Flagged> + 'd {
+fn scan<'d>(doc: &'d Document<'_>, leading_bom: LeadingBom) -> impl Iterator<Item = Flagged> + 'd {
     let text = doc.text();
     let bytes = text.as_bytes();
     // Mojibake repairs (U001) own the characters inside them: a soft
@@ -152,7 +164,17 @@ fn scan<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = Flagged> + 'd {
             let after = text[span.end..].chars().next();
             let safe = match c {
                 '\u{AD}' | '\u{200B}' | '\u{2060}' => true,
-                '\u{FEFF}' if span.start == 0 => continue,
+                '\u{FEFF}' if span.start == 0 => match leading_bom {
+                    LeadingBom::Signature => continue,
+                    LeadingBom::Stream => {
+                        return Some(Flagged {
+                            span,
+                            c,
+                            fix: Applicability::Unsafe,
+                        })
+                    }
+                    LeadingBom::Field => true,
+                },
                 '\u{FEFF}' => true,
                 '\u{200C}'
                 | '\u{200D}'
@@ -199,7 +221,12 @@ fn scan<'d>(doc: &'d Document<'_>) -> impl Iterator<Item = Flagged> + 'd {
                     continue;
                 }
             }
-            return Some(Flagged { span, c, safe });
+            let fix = if safe {
+                Applicability::Safe
+            } else {
+                Applicability::DisplayOnly
+            };
+            return Some(Flagged { span, c, fix });
         }
         None
     })
@@ -229,7 +256,7 @@ fn removal_span(text: &str, span: Span) -> Span {
     Span::new(word_start, word_end)
 }
 
-/// Neighbouring safe removals, reported and fixed as one.
+/// Neighbouring removals of the same safety, reported and fixed as one.
 struct Group {
     edit: Span,
     chars: Vec<Flagged>,
@@ -264,8 +291,13 @@ impl Group {
         Finding::new(&META, Span::new(first.span.start, last.span.end), message).suggest(
             Suggestion {
                 title,
-                fix: Fix::single(Edit::replace(self.edit, replacement), Applicability::Safe),
-                reason: format!("{name} shows nothing"),
+                fix: Fix::single(Edit::replace(self.edit, replacement), first.fix),
+                reason: if first.span.start == 0 && first.c == '\u{FEFF}' {
+                    "a byte order mark is an encoding signature, and only a file has one"
+                        .to_string()
+                } else {
+                    format!("{name} shows nothing")
+                },
             },
         )
     }
@@ -315,6 +347,51 @@ mod tests {
         assert_silent("U003", "tab\tand\nlines\r\n");
         assert_silent("U003", "æ\u{AD}£é«”ä¸\u{AD}æ–‡");
         assert_fixes_to("U003", "a \u{1A} b", "a \u{1A} b");
+    }
+
+    /// A leading BOM is a file's signature, but a stray character in a
+    /// stream (unsafe to remove) or a JSON field (safe to remove).
+    #[test]
+    fn a_leading_bom_depends_on_the_kind_of_input() {
+        use crate::config::LeadingBom;
+        use crate::diagnostic::Applicability;
+        use crate::text::{Document, Format};
+        use crate::{Engine, Settings};
+        let text = "\u{FEFF}\u{FEFF}In 2022, a deal.";
+        let fixed_at = |leading_bom, fix_level| {
+            let engine = Engine::new(Settings {
+                select: vec!["U003".into()],
+                fix_level,
+                leading_bom,
+                ..Settings::default()
+            })
+            .expect("U003 exists");
+            let findings = engine.check(&Document::new(text, Format::Plain));
+            let first = findings
+                .first()
+                .map(|f| (f.span, f.suggestions[0].fix.applicability()));
+            (
+                first,
+                engine.fix(text, Format::Plain).expect("converges").text,
+            )
+        };
+        // A file keeps its signature; the BOM after it is still junk.
+        let (first, out) = fixed_at(LeadingBom::Signature, Applicability::Unsafe);
+        assert_eq!(first.map(|f| f.0.start), Some(3));
+        assert_eq!(out, "\u{FEFF}In 2022, a deal.");
+        // Standard input: both go with unsafe fixes, the first stays with safe ones.
+        let (first, out) = fixed_at(LeadingBom::Stream, Applicability::Unsafe);
+        assert_eq!(
+            first,
+            Some((crate::text::Span::new(0, 3), Applicability::Unsafe))
+        );
+        assert_eq!(out, "In 2022, a deal.");
+        let (_, out) = fixed_at(LeadingBom::Stream, Applicability::Safe);
+        assert_eq!(out, "\u{FEFF}In 2022, a deal.");
+        // A JSON field: removing it is safe.
+        let (first, out) = fixed_at(LeadingBom::Field, Applicability::Safe);
+        assert_eq!(first.map(|f| f.1), Some(Applicability::Safe));
+        assert_eq!(out, "In 2022, a deal.");
     }
 
     /// Regression (fuzz): one fix per character made neighbouring removals
