@@ -121,6 +121,16 @@ impl Rule for KnownMisspelling {
                     }
                 }
             }
+            let rival_reason: String;
+            if applicability == Applicability::Safe {
+                if let Some(rival) = close_rival(word, &replacements[0]) {
+                    applicability = Applicability::Unsafe;
+                    rival_reason = format!(
+                        "known misspelling (dictionary); `{rival}` is as close and nearly as frequent"
+                    );
+                    reason = &rival_reason;
+                }
+            }
             let message = if variant {
                 format!("`{word}` is a variant spelling of `{}`", replacements[0])
             } else if replacements.len() == 1 {
@@ -234,6 +244,37 @@ fn second_opinion(doc: &Document<'_>, index: usize, word: &str, listed: &str) ->
     }
 }
 
+/// Whether another word is as close to the misspelling as its listed
+/// correction and nearly as frequent (less than [`RIVAL_ZIPF_GAP`] below
+/// it): the writer may have meant that word (`ded` is `dead` or `did`,
+/// `arond` is `around` or `round`), so the listed correction is probable,
+/// not certain. `teh` has close words (`ten`, `tea`), all far rarer than
+/// `the`.
+fn close_rival(word: &str, listed: &str) -> Option<&'static str> {
+    let typed = word.to_lowercase();
+    let listed = listed.to_lowercase();
+    let lexicon = words();
+    let listed_zipf = lexicon.zipf100(&listed)?;
+    let distance = u8::try_from(strsim::osa_distance(&typed, &listed)).ok()?;
+    if distance == 0 || distance > 2 {
+        return None;
+    }
+    let mut near = Vec::new();
+    crate::dict::index::candidates(&typed, distance, 0, &mut near);
+    near.iter()
+        .find(|c| {
+            c.entry.key != listed
+                && c.distance <= distance
+                && c.entry.has_lowercase_form()
+                && u32::from(c.entry.zipf100) + RIVAL_ZIPF_GAP > u32::from(listed_zipf)
+        })
+        .map(|c| c.entry.key)
+}
+
+/// How much more frequent (Zipf × 100; 100 = ten times) a listed correction
+/// must be than any word as close to the misspelling for the fix to be safe.
+const RIVAL_ZIPF_GAP: u32 = 100;
+
 /// Lead over the listed correction from which another word is preferred.
 const PREFER_LEAD: f32 = 1.5;
 
@@ -242,12 +283,31 @@ const DOUBT_LEAD: f32 = 0.0;
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnostic::Applicability;
     use crate::testing::{assert_fires, assert_fixes_to, assert_silent};
 
     #[test]
     fn fires_on_known_misspellings_keeping_case() {
         assert_fires("T001", "assessing teh prospects", &["teh"]);
         assert_fixes_to("T001", "Teh cat wiht TEH hat", "The cat with THE hat");
+    }
+
+    #[test]
+    fn a_close_frequent_rival_makes_the_fix_unsafe() {
+        // `teh`: the close words (`ten`, `tea`) are far rarer than `the`.
+        assert_eq!(super::close_rival("teh", "the"), None);
+        // `ded` may be `dead` or `did`, which is more frequent still.
+        assert!(super::close_rival("ded", "dead").is_some());
+        let doc = crate::text::Document::new("He was ded.", crate::text::Format::Plain);
+        let engine = crate::Engine::new(crate::Settings {
+            select: vec!["T001".into()],
+            ..crate::Settings::default()
+        })
+        .expect("valid settings");
+        let findings = engine.check(&doc);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].fix_at(Applicability::Safe).is_none());
+        assert!(findings[0].fix_at(Applicability::Unsafe).is_some());
     }
 
     #[test]
