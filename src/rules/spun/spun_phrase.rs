@@ -106,5 +106,8 @@ mod tests {
         assert_silent("S001", "an oval workplace table");
         assert_silent("S001", "the film \"the Individuals\" premiered");
         assert_silent("S001", "Could we go?");
+        // `Might` for `May` (the month), but not the game title.
+        assert_fires("S001", "The vote came in Might.", &["in Might"]);
+        assert_silent("S001", "He played Heroes of Might and Magic.");
     }
 }
