@@ -128,13 +128,7 @@ impl Table {
     /// Keys are at most 255 bytes, so a longer join has no record.
     #[must_use]
     pub fn get_joined(&self, parts: &[&[u8]]) -> Option<Record> {
-        let mut key = [0u8; 255];
-        let mut len = 0;
-        for part in parts {
-            key.get_mut(len..len + part.len())?.copy_from_slice(part);
-            len += part.len();
-        }
-        self.find_bytes(&key[..len]).map(|at| self.record_at(at))
+        self.find_joined(parts).map(|at| self.record_at(at))
     }
 
     /// The value bytes of the key that is the concatenation of `parts`
@@ -142,14 +136,19 @@ impl Table {
     /// checking UTF-8.
     #[must_use]
     pub fn value_joined(&self, parts: &[&[u8]]) -> Option<&'static [u8]> {
+        self.find_joined(parts).map(|at| self.value_at(at))
+    }
+
+    /// The byte offset of the record whose key is the concatenation of
+    /// `parts`, joined on the stack.
+    fn find_joined(&self, parts: &[&[u8]]) -> Option<usize> {
         let mut key = [0u8; 255];
         let mut len = 0;
         for part in parts {
             key.get_mut(len..len + part.len())?.copy_from_slice(part);
             len += part.len();
         }
-        let at = self.find_bytes(&key[..len])?;
-        Some(self.value_at(at))
+        self.find_bytes(&key[..len])
     }
 
     /// The record of a word's key, if any.
