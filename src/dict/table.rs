@@ -151,13 +151,6 @@ impl Table {
         self.find_bytes(&key[..len])
     }
 
-    /// The record of a word's key, if any.
-    #[must_use]
-    #[inline]
-    pub fn get_key(&self, key: &WordKey<'_>) -> Option<Record> {
-        self.find_key(key).map(|at| self.record_at(at))
-    }
-
     /// The value bytes of a word's key, if any.
     #[must_use]
     #[inline]
