@@ -166,6 +166,27 @@ fn line_start(doc: &Document<'_>, nl: usize) -> Start {
     Start::No
 }
 
+/// Whether `line` has `.`, `!` or `?` (possibly with a closing quote) then a
+/// space and a capitalised word: a finished sentence with more after it.
+fn ends_sentence_inside(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|at| {
+        // `Mr. Darcy`, `U.S. Army`: no sentence end.
+        let word: &str = line[..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if bytes[at] == b'.' && (word.chars().count() < 2 || is_non_final_abbreviation(word)) {
+            return false;
+        }
+        let after = line[at + 1..].trim_start_matches(['”', '’', '"', '\'']);
+        after
+            .strip_prefix(' ')
+            .map(|a| a.trim_start_matches(['“', '‘', '"', '\'']))
+            .is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
 impl Rule for LowercaseSentenceStart {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -223,17 +244,30 @@ impl Rule for LowercaseSentenceStart {
                         .find('\n')
                         .map_or(text.len(), |e| token.span.end + e);
                     let rest = &text[token.span.end..line_end];
-                    if rest.contains(['=', '{', '}', '<', '>', '$', '#', '(', '_'])
+                    // A bracket glued to a word is a call (`f(x)`); one
+                    // after a space or a dash is prose (`—(shaking his head)`).
+                    let call = rest.match_indices('(').any(|(at, _)| {
+                        at == 0
+                            || rest[..at]
+                                .chars()
+                                .next_back()
+                                .is_some_and(char::is_alphanumeric)
+                    });
+                    if call
+                        || rest.contains(['=', '{', '}', '<', '>', '$', '#', '_'])
                         || rest.trim().is_empty()
                     {
                         continue;
                     }
                     // A fragment (a label, a title, a list entry) has no final
-                    // sentence punctuation; only a finished sentence is judged.
+                    // sentence punctuation; only a finished sentence is judged:
+                    // the line ends one, or its first sentence ends inside it
+                    // (a paragraph that ends `he said:` before a quotation).
                     let finished = rest
                         .trim_end()
                         .trim_end_matches(['”', '’', '"', '\'', ')', ']'])
-                        .ends_with(['.', '!', '?']);
+                        .ends_with(['.', '!', '?'])
+                        || ends_sentence_inside(rest);
                     if !finished {
                         continue;
                     }
@@ -276,6 +310,23 @@ mod tests {
             "Potential Role Ahead\nTrump’s role is big.",
         );
         assert_fires("Q011", "In 1886. the islands", &["the"]);
+        // A paragraph that ends by introducing a quotation, and prose brackets.
+        assert_fixes_to(
+            "Q011",
+            "she waited for a reply. None came, and at last she said:",
+            "She waited for a reply. None came, and at last she said:",
+        );
+        assert_fixes_to(
+            "Q011",
+            "“ah!—(shaking his head)—the roads are bad.”",
+            "“Ah!—(shaking his head)—the roads are bad.”",
+        );
+    }
+
+    #[test]
+    fn leaves_unfinished_lines_and_calls() {
+        assert_silent("Q011", "see the notes for Mr. Smith and:");
+        assert_silent("Q011", "print(x) prints the value.");
     }
 
     #[test]

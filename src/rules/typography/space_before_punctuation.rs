@@ -108,10 +108,11 @@ impl Rule for SpaceBeforePunctuation {
             if !doc.slice(sp.span).bytes().all(|b| b == b' ') {
                 continue;
             }
-            // What follows the mark: a space, a quote, a bracket or the end.
+            // What follows the mark: a space, a quote, a dash (`proceed ;—and`)
+            // or the end; not a bracket (`:)` is a smiley).
             let after = text[mark.span.end..].chars().next();
-            let ok_after =
-                after.is_none_or(|c| c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\''));
+            let ok_after = after
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\'' | '—'));
             if !ok_after {
                 continue;
             }
@@ -141,6 +142,11 @@ mod tests {
             "Within a year of independence, the government; then Mr. Weston. Agreed",
         );
         assert_fixes_to("Q005", "a winter storm .", "a winter storm.");
+        assert_fixes_to(
+            "Q005",
+            "she would not let him proceed ;—and began to move .—“He must go",
+            "she would not let him proceed;—and began to move.—“He must go",
+        );
         assert_fixes_to(
             "Q005",
             "in the 1860s , a request ; yes!",
