@@ -203,7 +203,7 @@ pub(crate) fn is_non_final_abbreviation(word: &str) -> bool {
 /// Abbreviations that often end a sentence as well (`etc.`, `Inc.`).
 pub(crate) fn is_ambiguous_abbreviation(word: &str) -> bool {
     const LIST: &[&str] = &[
-        "co", "etc", "inc", "jr", "ltd", "sr", "bros", "plc", "ca", "min", "max",
+        "co", "etc", "inc", "jr", "ltd", "sr", "bros", "plc", "ca", "min", "max", "esq",
     ];
     word.len() <= 4 && LIST.iter().any(|a| a.eq_ignore_ascii_case(word))
 }

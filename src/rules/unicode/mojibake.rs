@@ -584,9 +584,11 @@ pub(crate) fn repairs(text: &str) -> Vec<Repair> {
             // probable; a lone one (`DrÃ¥ber` beside a correct `–`) may be
             // a name spelled that way and is only shown.
             let corroborated = held_back.len() >= 2
-                || held_back
-                    .iter()
-                    .any(|c| text.contains(c.replacement.as_str()));
+                || held_back.iter().any(|c| {
+                    text.contains(c.replacement.as_str())
+                        || text.contains(c.replacement.to_lowercase().as_str())
+                        || text.contains(c.replacement.to_uppercase().as_str())
+                });
             for c in held_back {
                 accepted.push(Repair {
                     span: c.span,
@@ -731,6 +733,8 @@ mod tests {
             "Die Größe, sagte Herr GroÃŸmann – nie.",
             "Die Größe, sagte Herr Großmann – nie.",
         );
+        // The letter written correctly in the other case (`Đ` beside `đ`).
+        assert_fixes_to("U001", "“Yes,” said ĐorÄ‘e.", "“Yes,” said Đorđe.");
         // A lone one is only shown.
         assert_fixes_to("U001", "“Yes,” said CÃ©line.", "“Yes,” said CÃ©line.");
     }
