@@ -85,7 +85,9 @@ fn sentence_start(doc: &Document<'_>, index: usize) -> Start {
                 };
                 return match prev.kind {
                     TokenKind::Word => {
-                        let w = doc.slice(prev.span);
+                        // The ASCII tail of the word: `‚ÄúMr.` (a quote still in
+                        // mojibake) is the abbreviation `Mr.`.
+                        let w = ascii_tail(doc.slice(prev.span));
                         let dotted = punct_is(doc, tokens.get(i.wrapping_sub(2)), ".");
                         if w.chars().count() < 2 || dotted || is_non_final_abbreviation(w) {
                             Start::No
@@ -164,6 +166,31 @@ fn line_start(doc: &Document<'_>, nl: usize) -> Start {
         return Start::Line;
     }
     Start::No
+}
+
+/// Whether a line of prose ends by leading into what follows (`he said,—`,
+/// `he said,`): at least six words, ending in a comma or a dash. A colon
+/// ends labels too (`see the notes below:`).
+fn leads_into_quotation(line: &str) -> bool {
+    let end = line
+        .trim_end()
+        .trim_end_matches(['”', '’', '"', '\'', '—', '–'])
+        .trim_end();
+    let dashed = end.len() < line.trim_end().len();
+    let words = line.split_whitespace().count();
+    words >= 6 && (dashed || end.ends_with(','))
+}
+
+/// The word's trailing run of ASCII letters, or the word if it ends in a
+/// non-ASCII letter.
+fn ascii_tail(word: &str) -> &str {
+    let tail = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let start = tail.len();
+    if start == word.len() || start == 0 {
+        word
+    } else {
+        &word[start..]
+    }
 }
 
 /// Whether `line` has `.`, `!` or `?` (possibly with a closing quote) then a
@@ -267,7 +294,8 @@ impl Rule for LowercaseSentenceStart {
                         .trim_end()
                         .trim_end_matches(['”', '’', '"', '\'', ')', ']'])
                         .ends_with(['.', '!', '?'])
-                        || ends_sentence_inside(rest);
+                        || ends_sentence_inside(rest)
+                        || leads_into_quotation(rest);
                     if !finished {
                         continue;
                     }
@@ -327,6 +355,17 @@ mod tests {
     fn leaves_unfinished_lines_and_calls() {
         assert_silent("Q011", "see the notes for Mr. Smith and:");
         assert_silent("Q011", "print(x) prints the value.");
+        assert_silent("Q011", "see also");
+        // A quote still in mojibake before a title.
+        assert_silent(
+            "Q011",
+            "he said, \u{201A}\u{c4}\u{fa}Mr. and Miss Crawford came",
+        );
+        assert_fixes_to(
+            "Q011",
+            "“you appear to feel a great deal for them, than”—",
+            "“You appear to feel a great deal for them, than”—",
+        );
     }
 
     #[test]

@@ -48,7 +48,7 @@ fn is_title_after_word(prev: &str, next: &str) -> bool {
         && next.starts_with(|c: char| c.is_ascii_uppercase())
         && is_non_final_abbreviation(next)
         && prev.chars().count() >= 2
-        && prev.chars().all(char::is_alphabetic)
+        && (prev.chars().all(char::is_alphabetic) || prev.chars().all(|c| c.is_ascii_digit()))
         && !is_non_final_abbreviation(prev)
 }
 
@@ -140,8 +140,17 @@ impl Rule for MissingSpaceAfterPunctuation {
             if quote_next {
                 next = tokens[i + 2];
             }
+            // `’90s,droughts`: a word with digits is a Skip token.
+            let prev_word = match prev.kind {
+                TokenKind::Word | TokenKind::Number => true,
+                TokenKind::Skip => {
+                    let s = doc.slice(prev.span);
+                    s.chars().all(char::is_alphanumeric) && s.chars().any(char::is_alphabetic)
+                }
+                _ => false,
+            };
             if next.kind != TokenKind::Word
-                || !matches!(prev.kind, TokenKind::Word | TokenKind::Number)
+                || !prev_word
                 || prev.span.end != mark.span.start
                 || (next.span.start != mark.span.end && !quote_next)
             {
@@ -218,6 +227,11 @@ mod tests {
             "oil exports. This aims at Ukraine, resulting in drones. Russia in 1897. Arbitration",
         );
         assert_fixes_to("Q006", "any of us,for you", "any of us, for you");
+        assert_fixes_to(
+            "Q006",
+            "the ’90s,droughts came, elections in 1992.St. Lucia",
+            "the ’90s, droughts came, elections in 1992. St. Lucia",
+        );
         assert_fixes_to(
             "Q006",
             "as it was in his power.Mr. Weston came, and Dr. Perry said so.Dr. Grant",

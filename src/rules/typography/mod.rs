@@ -75,6 +75,10 @@ pub(crate) fn quote_context(text: &str, span: Span) -> QuoteContext {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     match (opens_after(before), closes_before(after)) {
+        // Nothing closes at the start of a paragraph (`”’Tis so`).
+        _ if before.is_none_or(|c| c == '\n') && after.is_some_and(|c| !c.is_whitespace()) => {
+            QuoteContext::Opening
+        }
         (true, false) => QuoteContext::Opening,
         (false, true) => QuoteContext::Closing,
         _ => QuoteContext::Ambiguous,

@@ -80,6 +80,12 @@ mod tests {
         );
         assert_fixes_to("Q001", "“you always were!“", "“you always were!”");
         assert_fires("Q001", "”Yes,” said Anne.", &["”"]);
+        // A paragraph never starts with a closing quote, even before `’Tis`.
+        assert_fixes_to(
+            "Q001",
+            "”’Tis so,” said he.\n\n”’Twas not,” said she.",
+            "“’Tis so,” said he.\n\n“’Twas not,” said she.",
+        );
     }
 
     #[test]

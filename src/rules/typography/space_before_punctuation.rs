@@ -53,7 +53,16 @@ fn is_french_spacing(text: &str) -> bool {
         }
     }
     let foreign = || !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
-    attached == 0 && (spaced >= 2 || (spaced == 1 && foreign()))
+    attached == 0 && (spaced >= 2 || (spaced == 1 && foreign() && !looks_english(text)))
+}
+
+/// Whether the text has English function words: one spaced mark beside
+/// accented names (`Côte d’Ivoire changed its name ;`) is no convention.
+fn looks_english(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        " the ", " and ", " of ", " to ", " is ", " was ", " that ", " with ", " for ", " it ",
+    ];
+    WORDS.iter().filter(|w| text.contains(*w)).count() >= 2
 }
 
 impl Rule for SpaceBeforePunctuation {
@@ -153,6 +162,13 @@ mod tests {
             "in the 1860s, a request; yes!",
         );
         assert_silent("Q005", "Napíšte nám ! Merci ; au revoir ?");
+        assert_silent("Q005", "Nous sommes là ; et vous, Zoë ?");
+        assert_silent("Q005", "Napíšte nám !");
+        assert_fixes_to(
+            "Q005",
+            "Côte d’Ivoire changed its name ; the rest of the world followed.",
+            "Côte d’Ivoire changed its name; the rest of the world followed.",
+        );
     }
 
     #[test]
