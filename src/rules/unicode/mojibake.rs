@@ -410,27 +410,24 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
 }
 
 /// Re-decodes a repaired string that is itself mojibake (text mangled twice
-/// or three times), as long as the whole string decodes.
-fn redecode_fully(s: String) -> String {
+/// or three times), as long as the whole string decodes under code page
+/// `cp`, the one that mangled it the first time. Any code page would turn
+/// some correct pairs into a letter (`—Å` is `с` in Mac Roman bytes).
+fn redecode_fully(s: String, cp: usize) -> String {
     let maps = reverse_maps();
     let mut cur = s;
     for _ in 0..3 {
         if cur.is_ascii() {
             break;
         }
-        let mut next = None;
-        for cp in 0..CODEPAGES.len() {
-            let bytes: Option<Vec<u8>> = cur.chars().map(|c| encode(maps, cp, c)).collect();
-            if let Some(Ok(d)) = bytes.map(String::from_utf8) {
-                if d.chars().count() < cur.chars().count() && d.chars().all(is_plausible) {
-                    next = Some(d);
-                    break;
-                }
+        let bytes: Option<Vec<u8>> = cur.chars().map(|c| encode(maps, cp, c)).collect();
+        match bytes.map(String::from_utf8) {
+            Some(Ok(d))
+                if d.chars().count() < cur.chars().count() && d.chars().all(is_plausible) =>
+            {
+                cur = d;
             }
-        }
-        match next {
-            Some(d) => cur = d,
-            None => break,
+            _ => break,
         }
     }
     cur
@@ -448,7 +445,7 @@ struct Cluster {
     in_word: bool,
 }
 
-fn clusters(text: &str, seqs: &[Seq]) -> Vec<Cluster> {
+fn clusters(text: &str, seqs: &[Seq], cp: usize) -> Vec<Cluster> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < seqs.len() {
@@ -464,7 +461,11 @@ fn clusters(text: &str, seqs: &[Seq]) -> Vec<Cluster> {
                 decoded.push(' ');
             }
         }
-        let replacement = redecode_fully(decoded);
+        let first_pass = decoded.chars().count();
+        let replacement = redecode_fully(decoded, cp);
+        // Text that decodes twice over (`ÃƒÂ¶` -> `Ã¶` -> `ö`) was mangled
+        // twice: no correct text forms such a chain.
+        let twice = replacement.chars().count() < first_pass;
         let span = Span::new(group[0].start, group[group.len() - 1].end);
         let before = char_before(text, span.start);
         let after = char_after(text, span.end);
@@ -484,7 +485,7 @@ fn clusters(text: &str, seqs: &[Seq]) -> Vec<Cluster> {
             span,
             replacement,
             evidence: group.iter().any(|s| s.evidence),
-            strong: group.iter().any(|s| s.strong),
+            strong: twice || group.iter().any(|s| s.strong),
             lost_space_only: group.iter().all(|s| s.lost_space),
             // A `?` stands for a lost byte only inside a run of real mojibake.
             plausible: plausible
@@ -516,7 +517,7 @@ pub(crate) fn repairs(text: &str) -> Vec<Repair> {
         if seqs.is_empty() {
             continue;
         }
-        let cands = clusters(text, &seqs);
+        let cands = clusters(text, &seqs, cp);
         let strong_clusters = cands
             .iter()
             .filter(|c| c.strong && c.plausible && c.evidence)
@@ -707,6 +708,17 @@ mod tests {
             "U001",
             "it was\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{20ac}\u{9d}\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{c5}\u{201c}very true",
             "it was—“very true",
+        );
+    }
+
+    #[test]
+    fn decodes_twice_mangled_text_with_its_own_code_page() {
+        // `—Å` mangled twice; `—Å` itself must not be read once more (as
+        // Mac Roman bytes it is `с`).
+        assert_fixes_to(
+            "U001",
+            "himself.\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{20ac}\u{9d}\u{c3}\u{192}\u{e2}\u{20ac}\u{a6}ngstr\u{c3}\u{192}\u{c2}\u{b6}m came",
+            "himself.—Ångström came",
         );
     }
 
