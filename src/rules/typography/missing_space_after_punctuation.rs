@@ -188,7 +188,10 @@ impl Rule for MissingSpaceAfterPunctuation {
                 if !first.is_ascii_uppercase()
                     || (prev.kind == TokenKind::Word && prev_letters < 2)
                     || is_non_final_abbreviation(p)
-                    || (!quote_next && chained(i + 2) && !is_title_after_word(p, n))
+                    || (!quote_next
+                        && chained(i + 2)
+                        && n.chars().count() <= 2
+                        && !is_title_after_word(p, n))
                     || (i >= 2 && chained(i - 2))
                 {
                     continue;
@@ -242,6 +245,8 @@ mod tests {
             "“Go home.”She went. “Yes,”said he, “now!”Then",
             "“Go home.” She went. “Yes,” said he, “now!” Then",
         );
+        // The next word ends the text with its own period.
+        assert_fixes_to("Q006", "Stop!Now. Wait.Then.", "Stop! Now. Wait. Then.");
         assert_fixes_to(
             "Q006",
             "finally Russians.A Latvian state, relations.US aid, a low voice.“Do not",
