@@ -363,6 +363,16 @@ mod tests {
     }
 
     #[test]
+    fn valid_verb_inflections_are_not_misspellings() {
+        // `suppled` is listed as a slip for `supplied`, but it is the past
+        // of the verb `supple`: a valid word is never a misspelling.
+        assert_silent("T001", "She suppled the leather with oil.");
+        assert_silent("T001", "He was suppling the reins.");
+        // An undoubled or regularised form of a common verb stays a slip.
+        assert_fires("T001", "The bus stoped here.", &["stoped"]);
+    }
+
+    #[test]
     fn several_candidates_are_display_only() {
         assert_fixes_to("T001", "a fiel of corn", "a fiel of corn");
         assert_fires("T001", "a fiel of corn", &["fiel"]);
