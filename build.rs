@@ -40,14 +40,19 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
-    let words = build_words(&read(dict, "words.tsv"));
+    let misspellings_src = read(dict, "misspellings.tsv");
+    let listed: std::collections::HashSet<String> = data_lines(&misspellings_src)
+        .filter_map(|line| line.split('\t').next())
+        .map(fold)
+        .collect();
+    let words = build_words(&read(dict, "words.tsv"), &listed);
     write(&out, "words.bin", &words.table);
     write(&out, "common.bin", &build_common(&words.common));
     write(&out, "deletes.bin", &build_deletes(&words.suggestable));
     write(&out, "phonetic.bin", &build_phonetic(&words.suggestable));
 
     let mut miss = TableBuilder::default();
-    for line in data_lines(&read(dict, "misspellings.tsv")) {
+    for line in data_lines(&misspellings_src) {
         let mut fields = line.split('\t');
         let Some(typo) = fields.next() else { continue };
         let mut value = Vec::new();
@@ -398,9 +403,11 @@ struct Form {
 }
 
 /// The lexicon: folded key → `u16` zipf100, `u8` flags (bit 0: some form
-/// is all lowercase), then per form `u8` level,
-/// `u8` dialect (0 both, 1 us, 2 gb), `u8` length, text.
-fn build_words(src: &str) -> BuiltWords {
+/// is all lowercase; bit 1: the key is also a listed misspelling, so the
+/// word rules probe the misspellings table only for unknown words and
+/// these), then per form `u8` level, `u8` dialect (0 both, 1 us, 2 gb),
+/// `u8` length, text.
+fn build_words(src: &str, listed: &std::collections::HashSet<String>) -> BuiltWords {
     let mut entries: BTreeMap<String, (u16, Vec<Form>)> = BTreeMap::new();
     for line in data_lines(src) {
         let mut f = line.split('\t');
@@ -437,7 +444,7 @@ fn build_words(src: &str) -> BuiltWords {
         let has_lower = forms
             .iter()
             .any(|f| !f.text.chars().any(char::is_uppercase));
-        value.push(u8::from(has_lower));
+        value.push(u8::from(has_lower) | u8::from(listed.contains(key)) << 1);
         for f in forms {
             value.push(f.level);
             value.push(f.dialect);

@@ -149,12 +149,16 @@ impl Words {
         self.common.contains_key(key)
     }
 
-    /// [`Words::has_lowercase_form`] for a word's key, known not to be
-    /// common (the caller asked [`Words::is_common_lowercase_key`] first).
+    /// For a word's key known not to be common (the caller asked
+    /// [`Words::is_common_lowercase_key`] first): `None` when the lexicon
+    /// lacks it, else whether some form is all lowercase and whether the
+    /// key is also a listed misspelling (`suppled`, `wont`), in one probe.
     #[must_use]
     #[inline]
-    pub fn has_lowercase_form_uncommon_key(&self, key: &WordKey<'_>) -> Option<bool> {
-        self.table.value_of_key(key).map(|v| v[2] & 1 != 0)
+    pub(crate) fn flags_uncommon_key(&self, key: &WordKey<'_>) -> Option<(bool, bool)> {
+        self.table
+            .value_of_key(key)
+            .map(|v| (v[2] & 1 != 0, v[2] & 2 != 0))
     }
 
     /// Zipf frequency × 100 of a folded key, if it is a known word.
@@ -243,7 +247,7 @@ mod tests {
             );
             if !w.is_common_lowercase(&folded) {
                 assert_eq!(
-                    w.has_lowercase_form_uncommon_key(&key),
+                    w.flags_uncommon_key(&key).map(|(lower, _)| lower),
                     w.has_lowercase_form(&folded),
                     "{typed}"
                 );
@@ -252,7 +256,7 @@ mod tests {
         assert!(WordKey::ascii_word("Erdoğan").is_none());
         let folded = WordKey::folded("erdoğan");
         assert_eq!(
-            w.has_lowercase_form_uncommon_key(&folded),
+            w.flags_uncommon_key(&folded).map(|(lower, _)| lower),
             w.has_lowercase_form("erdoğan")
         );
     }
@@ -267,5 +271,20 @@ mod tests {
         }
         assert!(n > 100);
         assert!(w.len() > 300_000);
+    }
+
+    #[test]
+    fn listed_misspellings_are_marked_in_the_lexicon() {
+        let w = words();
+        let list = crate::dict::misspellings();
+        let mut marked = 0;
+        for (key, _) in w.iter() {
+            let listed = w
+                .flags_uncommon_key(&WordKey::folded(key))
+                .is_some_and(|(_, listed)| listed);
+            assert_eq!(listed, list.get(key).is_some(), "{key}");
+            marked += usize::from(listed);
+        }
+        assert!(marked > 0, "some valid words are also listed misspellings");
     }
 }

@@ -4,7 +4,7 @@ use crate::config::Dialect;
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::{american_of, british_of, is_variant_spelling, misspellings, words};
 use crate::rules::typo::unknown_word::{is_nce_spelling, listed_order, rank};
-use crate::rules::typo::{adjacent_word, DocNames, Lexical};
+use crate::rules::typo::{adjacent_word, DocNames};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{casing, match_case, with_folded_key, Casing};
 use crate::text::Document;
@@ -67,14 +67,16 @@ impl Rule for KnownMisspelling {
 
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let list = misspellings();
-        let lexical = ctx.lexical(doc);
+        let doc_words = ctx.words(doc);
+        let lexical = doc_words.lexical();
         for (i, token) in doc.words() {
-            // A common word is never a listed misspelling.
-            if lexical[i] == Lexical::Common {
+            // Only unknown words and the known words the build marked can
+            // be listed misspellings (never a common word).
+            if !lexical[i].may_be_listed() {
                 continue;
             }
             let word = doc.slice(token.span);
-            let Some(corrections) = list.get_key(&ctx.words(doc).key(doc, i)) else {
+            let Some(corrections) = list.get_key(&doc_words.key(doc, i)) else {
                 continue;
             };
             if with_folded_key(word, |key| ctx.is_batch_name(key)) {

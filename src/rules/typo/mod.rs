@@ -40,8 +40,9 @@ pub(crate) enum Lexical {
     NotAWord,
     /// One of the most frequent lowercase words (`the`, `said`).
     Common,
-    /// A known word; whether some form is written all in lowercase.
-    Known { lowercase: bool },
+    /// A known word; whether some form is written all in lowercase, and
+    /// whether the word is also a listed misspelling.
+    Known { lowercase: bool, listed: bool },
     /// In no dictionary (clitics are not stripped here).
     Unknown,
 }
@@ -54,15 +55,28 @@ impl Lexical {
 
     /// Whether the lexicon writes the word in lowercase.
     pub(crate) fn has_lowercase_form(self) -> bool {
-        matches!(self, Lexical::Common | Lexical::Known { lowercase: true })
+        matches!(
+            self,
+            Lexical::Common
+                | Lexical::Known {
+                    lowercase: true,
+                    ..
+                }
+        )
+    }
+
+    /// Whether the word may be a listed misspelling: unknown words and the
+    /// few known ones the build marked, so other words skip that table.
+    pub(crate) fn may_be_listed(self) -> bool {
+        matches!(self, Lexical::Unknown | Lexical::Known { listed: true, .. })
     }
 
     fn of_key(lexicon: &Words, key: &WordKey<'_>) -> Self {
         if lexicon.is_common_lowercase_key(key) {
             Lexical::Common
         } else {
-            match lexicon.has_lowercase_form_uncommon_key(key) {
-                Some(lowercase) => Lexical::Known { lowercase },
+            match lexicon.flags_uncommon_key(key) {
+                Some((lowercase, listed)) => Lexical::Known { lowercase, listed },
                 None => Lexical::Unknown,
             }
         }
