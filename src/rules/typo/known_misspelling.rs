@@ -57,7 +57,7 @@ once, and capitalised on its own in mid-sentence at least once: `power,
 Siad called`) is not flagged.
 "#,
     default_enabled: true,
-    fix_safety: FixSafety::Safe,
+    fix_safety: FixSafety::Sometimes,
 };
 
 impl Rule for KnownMisspelling {
