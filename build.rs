@@ -68,19 +68,8 @@ fn main() {
     }
     write(&out, "misspellings.bin", &miss.finish().0);
 
-    let mut bigrams = TableBuilder::default();
-    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
-    for line in data_lines(&read(dict, "bigrams.tsv")) {
-        if let Some((pair, count)) = line.split_once('\t') {
-            if let Ok(n) = count.parse::<u64>() {
-                *sums.entry(fold(pair)).or_default() += n;
-            }
-        }
-    }
-    for (pair, n) in sums {
-        bigrams.insert(&pair, n.to_le_bytes().to_vec());
-    }
-    write(&out, "bigrams.bin", &bigrams.finish().0);
+    let sums = sums_of(dict);
+    write(&out, "bigrams.bin", &build_counts(&sums));
 
     let mut names = TableBuilder::default();
     let mut seen = std::collections::HashSet::new();
@@ -126,7 +115,6 @@ fn main() {
         }
     }
     write(&out, "mwe.bin", &mwe.finish().0);
-    let sums = sums_of(dict);
     write(&out, "strong.bin", &build_strong(&mwe_src, &sums));
     write(&out, "partners.bin", &build_partners(&sums));
 
@@ -207,6 +195,46 @@ fn zipf_of(src: &str) -> std::collections::HashMap<String, u16> {
         *e = (*e).max(z);
     }
     map
+}
+
+/// The bigram counts as a table keyed by hash alone (read by
+/// `dict::table::HashCounts`): `u32` slot count (a power of two), `u32`
+/// entry count, then the slots, `u64` each: high 32 bits = high 32 bits of
+/// the pair's [`key_hash`], low 32 bits = the count (0 = empty; linear
+/// probing from the slot the low hash bits pick). No keys are stored, so a
+/// hit reads one cache line instead of a slot and a record; an unlisted pair
+/// reads a listed count only if 32 more hash bits agree (about 2^-32 per
+/// probed slot), far below what counts are used for. Two listed pairs whose
+/// tags meet in one probe chain would be told apart by nothing, so the build
+/// refuses them.
+fn build_counts(sums: &BTreeMap<String, u64>) -> Vec<u8> {
+    let slots = (sums.len() * 3 / 2 + 1).next_power_of_two().max(2);
+    let mask = slots - 1;
+    let mut table = vec![0u64; slots];
+    for (pair, &n) in sums {
+        let h = key_hash(pair.as_bytes());
+        // Counts of the web corpus stay under 2^32 (`of the` is 2.8·10^9);
+        // a larger one would saturate, which keeps its order among counts.
+        let count = u32::try_from(n).unwrap_or(u32::MAX).max(1);
+        let tag = h & 0xFFFF_FFFF_0000_0000;
+        let mut i = (h as usize) & mask;
+        while table[i] != 0 {
+            assert_ne!(
+                table[i] & 0xFFFF_FFFF_0000_0000,
+                tag,
+                "bigram hash tags collide at {pair}"
+            );
+            i = (i + 1) & mask;
+        }
+        table[i] = tag | u64::from(count);
+    }
+    let mut out = Vec::with_capacity(8 + slots * 8);
+    out.extend_from_slice(&(slots as u32).to_le_bytes());
+    out.extend_from_slice(&(sums.len() as u32).to_le_bytes());
+    for s in table {
+        out.extend_from_slice(&s.to_le_bytes());
+    }
+    out
 }
 
 /// Summed bigram counts keyed by the folded pair.

@@ -3,9 +3,11 @@
 //! Only frequent pairs are listed, so a missing pair is weak evidence: use
 //! the counts contrastively (is `oval office` common where `oval workplace`
 //! is absent?), never as proof that a pair is wrong. Compiled by `build.rs`
-//! into an embedded hash table keyed by `w1 w2` with a `u64` count.
+//! into an embedded table of counts keyed by the hash of `w1 w2` (see
+//! [`HashCounts`]): one cache line per lookup, on the hot path of the word
+//! ranker and the spin analysis.
 
-use crate::dict::table::{read_u64, Table};
+use crate::dict::table::{HashCounts, Table};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.bin"));
 static PARTNERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/partners.bin"));
@@ -17,7 +19,7 @@ pub const PARTNER_MIN_COUNT: u64 = 200_000;
 /// Bigram counts keyed by `w1 w2` (lowercase, one space).
 #[derive(Clone, Copy, Debug)]
 pub struct Bigrams {
-    table: Table,
+    table: HashCounts,
     partners: Table,
 }
 
@@ -25,9 +27,10 @@ impl Bigrams {
     /// The count of the pair (`w1`, `w2`), both folded; 0 when not listed.
     #[must_use]
     pub fn count(&self, w1: &str, w2: &str) -> u64 {
-        self.table
-            .value_joined(&[w1.as_bytes(), b" ", w2.as_bytes()])
-            .map_or(0, |v| read_u64(v, 0))
+        u64::from(
+            self.table
+                .count_joined(&[w1.as_bytes(), b" ", w2.as_bytes()]),
+        )
     }
 
     /// The packed list (see `table::packed_strs`) of every `b` with a pair
@@ -67,7 +70,7 @@ impl Bigrams {
 pub fn bigrams() -> &'static Bigrams {
     static BIGRAMS: std::sync::OnceLock<Bigrams> = std::sync::OnceLock::new();
     BIGRAMS.get_or_init(|| Bigrams {
-        table: Table::new(BYTES),
+        table: HashCounts::new(BYTES),
         partners: Table::new(PARTNERS),
     })
 }
@@ -87,5 +90,36 @@ mod tests {
         assert!(right.clone().any(|w| w == "process"));
         let left = crate::dict::table::packed_strs(b.left_partners("process"));
         assert!(left.clone().any(|w| w == "peace"));
+    }
+
+    #[test]
+    fn counts_equal_the_summed_source_counts() {
+        // The table stores no keys: every listed pair must read back its
+        // exact summed count, and pairs that are not listed must read 0.
+        let src = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/dictionaries/bigrams.tsv"
+        ))
+        .expect("bigrams.tsv is in the repository");
+        let mut sums: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+        for line in src.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((pair, n)) = line.split_once('\t') {
+                *sums.entry(crate::text::case::fold_key(pair)).or_default() +=
+                    n.parse::<u64>().unwrap_or(0);
+            }
+        }
+        let b = bigrams();
+        assert_eq!(b.len(), sums.len());
+        let mut unlisted = 0;
+        for (pair, &n) in sums.iter().step_by(13) {
+            let (w1, w2) = pair.split_once(' ').expect("a pair");
+            assert_eq!(b.count(w1, w2), n, "{pair}");
+            let reversed = format!("{w2} {w1}");
+            if !sums.contains_key(&reversed) {
+                assert_eq!(b.count(w2, w1), 0, "{reversed}");
+                unlisted += 1;
+            }
+        }
+        assert!(unlisted > 1000);
     }
 }

@@ -142,13 +142,7 @@ impl Table {
     /// The byte offset of the record whose key is the concatenation of
     /// `parts`, joined on the stack.
     fn find_joined(&self, parts: &[&[u8]]) -> Option<usize> {
-        let mut key = [0u8; 255];
-        let mut len = 0;
-        for part in parts {
-            key.get_mut(len..len + part.len())?.copy_from_slice(part);
-            len += part.len();
-        }
-        self.find_bytes(&key[..len])
+        with_joined(parts, |key| self.find_bytes(key))
     }
 
     /// The value bytes of a word's key, if any.
@@ -266,6 +260,88 @@ impl Table {
             Some(r)
         })
     }
+}
+
+/// A view of an embedded table of counts keyed by hash alone (layout and
+/// the trade-off in `build_counts` of `build.rs`): for statistics such as
+/// bigram counts, where a lookup must be one cache line and a false hit once
+/// in about four billion probes is noise.
+#[derive(Clone, Copy, Debug)]
+pub struct HashCounts {
+    bytes: &'static [u8],
+    mask: usize,
+    len: usize,
+}
+
+impl HashCounts {
+    /// Wraps the bytes written by `build.rs`.
+    ///
+    /// # Panics
+    /// When the header does not match the length (a build-script bug).
+    #[must_use]
+    pub fn new(bytes: &'static [u8]) -> Self {
+        let slots = read_u32(bytes, 0) as usize;
+        assert!(
+            slots.is_power_of_two(),
+            "count table slot count is a power of two"
+        );
+        assert_eq!(bytes.len(), 8 + slots * 8, "count table holds its slots");
+        Self {
+            bytes,
+            mask: slots - 1,
+            len: read_u32(bytes, 4) as usize,
+        }
+    }
+
+    /// The count of the key that is the concatenation of `parts` (joined on
+    /// the stack; keys longer than 255 bytes are not listed), 0 if unlisted.
+    #[must_use]
+    pub fn count_joined(&self, parts: &[&[u8]]) -> u32 {
+        with_joined(parts, |key| Some(self.count_of_hash(key_hash(key)))).unwrap_or(0)
+    }
+
+    /// The count stored under hash `h`, 0 if none.
+    #[inline]
+    fn count_of_hash(&self, h: u64) -> u32 {
+        let tag = h >> 32;
+        let mut i = (h as usize) & self.mask;
+        loop {
+            let slot = read_u64(self.bytes, 8 + i * 8);
+            if slot == 0 {
+                return 0;
+            }
+            if slot >> 32 == tag {
+                return slot as u32;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Number of keys.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the table has no key.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// Calls `f` with the concatenation of `parts`, joined on the stack
+/// without allocating; `None` when it is longer than a key can be (255
+/// bytes).
+#[inline]
+fn with_joined<R>(parts: &[&[u8]], f: impl FnOnce(&[u8]) -> Option<R>) -> Option<R> {
+    let mut key = [0u8; 255];
+    let mut len = 0;
+    for part in parts {
+        key.get_mut(len..len + part.len())?.copy_from_slice(part);
+        len += part.len();
+    }
+    f(&key[..len])
 }
 
 #[inline]

@@ -34,7 +34,9 @@ list, then to title case. Words that are also ordinary lowercase words
 (`THAT`, `Us`) are left alone, because capitals are also used for emphasis
 and in titles, and so are runs of capitals (headings, shouting) and an
 acronym introduced in brackets (`(HAMAS)`) or capitals opening a line (a
-dateline: `ANTALYA, Turkey —`). A name in lowercase is `T003`'s.
+dateline: `ANTALYA, Turkey —`), and so are capitals the lexicon lists
+(`AIDS` beside `Aids`) or of three letters or fewer, which have the shape of
+an acronym (`MAC address` beside `Mac`). A name in lowercase is `T003`'s.
 
 ## Why it matters
 A name spelled two ways in one text looks careless, and a reader may take
@@ -161,6 +163,12 @@ impl Rule for InconsistentNameCase {
             if (case == Casing::Upper && listed(stem)) || (listed(stem) && !listed(dominant)) {
                 continue;
             }
+            // A word of up to three capitals has the shape of an acronym,
+            // which is another word beside a name (`MAC address` beside
+            // `Mac`, `PET scan` beside `Pet`), not another casing of it.
+            if case == Casing::Upper && stem.chars().count() <= ACRONYM_MAX_LETTERS {
+                continue;
+            }
             // A word that is also an ordinary word (`THAT`, `Us`) is in
             // capitals for emphasis, in title case for a title; only capitals
             // against a name the document writes in mid-sentence count
@@ -195,6 +203,11 @@ impl Rule for InconsistentNameCase {
         }
     }
 }
+
+/// Longest all-capitals word taken for an acronym whatever the lexicon
+/// says (`MAC`, `PET`); longer ones (`GAZA`, `SERBIA`) may be a name set in
+/// capitals.
+const ACRONYM_MAX_LETTERS: usize = 3;
 
 /// Whether `word` has an uppercase letter after its first character.
 fn has_inner_capital(word: &str) -> bool {
@@ -285,6 +298,14 @@ fn stem_len(word: &str, stem: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use crate::testing::{assert_fires, assert_fixes_to, assert_silent};
+
+    #[test]
+    fn short_capitals_are_acronyms_not_another_casing() {
+        assert_silent(
+            "T006",
+            "Run it on the Mac. Older Mac models differ. Set a random MAC address.",
+        );
+    }
 
     #[test]
     fn capitals_against_title_case() {

@@ -3,7 +3,7 @@
 use crate::config::Dialect;
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::{american_of, british_of, is_variant_spelling, misspellings, words};
-use crate::rules::typo::unknown_word::rank;
+use crate::rules::typo::unknown_word::{is_nce_spelling, listed_order, rank};
 use crate::rules::typo::{adjacent_word, DocNames};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{casing, match_case, with_folded_key, Casing};
@@ -43,15 +43,21 @@ spell apart is given in the dialect set by `--dialect`, else in its more
 frequent spelling. The correction keeps the word's case (`Teh` → `The`,
 `TEH` → `THE`).
 When there are several candidates (`fiel` → `feel`, `field`, `file`) they
-are listed, best first, and nothing is applied. So is the standard spelling
-of a variant that some variety or period accepts (`surprize`, `connexion`,
-`quitted` in Austen; `dictionaries/variant_spellings.txt`). A misspelling
+are ranked as `T002` ranks corrections of unknown words (edit cost, sound,
+frequency, the neighbouring words), listed corrections only, best first;
+when the best wins by a clear margin (`I fiel tired` → `feel`) it is an
+unsafe fix, otherwise nothing is applied. The standard spelling of a
+variant that some variety or period accepts is only shown too
+(`surprize`, `connexion`, `quitted` in Austen;
+`dictionaries/variant_spellings.txt`), and so is the `-nse` of a longer
+word that older print wrote `-nce` (`expence`, `dispence`), as British
+English still writes `defence`. A misspelling
 of an ordinary word that the document uses as a name (written more than
 once, and capitalised on its own in mid-sentence at least once: `power,
 Siad called`) is not flagged.
 "#,
     default_enabled: true,
-    fix_safety: FixSafety::Safe,
+    fix_safety: FixSafety::Sometimes,
 };
 
 impl Rule for KnownMisspelling {
@@ -90,7 +96,13 @@ impl Rule for KnownMisspelling {
             // (in any case); the list is built that way, the check keeps it so.
             // A variant spelling that some variety or period accepts
             // (`surprize`, `connexion` in Austen) is shown, never applied.
-            let variant = with_folded_key(word, is_variant_spelling);
+            // So is a spelling that a regular variant process makes of its
+            // correction (`expence` as older print wrote `expense`).
+            let variant = with_folded_key(word, |key| {
+                is_variant_spelling(key)
+                    || (corrections.len() == 1
+                        && is_nce_spelling(key.as_bytes(), listed.to_ascii_lowercase().as_bytes()))
+            });
             let applicability = if corrections.len() == 1 && !is_word && !variant {
                 Applicability::Safe
             } else {
@@ -109,6 +121,34 @@ impl Rule for KnownMisspelling {
             } else {
                 "known misspelling (dictionary)"
             };
+            // Several corrections: ranked by the neighbouring words as
+            // `T002` ranks unknown words; a clear winner is an unsafe fix.
+            let mut ranked_reasons: Vec<String> = Vec::new();
+            if corrections.len() > 1 && !is_word && !variant {
+                if let Some(order) = listed_order(doc, ctx, i, word, corrections) {
+                    let mut reordered: Vec<String> = Vec::with_capacity(replacements.len());
+                    for (text, why) in &order.ranked {
+                        let Some(c) = corrections.iter().find(|c| c.eq_ignore_ascii_case(text))
+                        else {
+                            continue;
+                        };
+                        let r = match_case(word, preferred_spelling(c, ctx.settings.dialect));
+                        if !reordered.contains(&r) {
+                            reordered.push(r);
+                            ranked_reasons.push(why.clone());
+                        }
+                    }
+                    for r in replacements.drain(..) {
+                        if !reordered.contains(&r) {
+                            reordered.push(r);
+                        }
+                    }
+                    replacements = reordered;
+                    if order.clear {
+                        applicability = Applicability::Unsafe;
+                    }
+                }
+            }
             if applicability == Applicability::Safe {
                 match second_opinion(doc, i, word, &replacements[0]) {
                     SecondOpinion::Agrees => {}
@@ -135,6 +175,11 @@ impl Rule for KnownMisspelling {
             }
             let message = if variant {
                 format!("`{word}` is a variant spelling of `{}`", replacements[0])
+            } else if applicability == Applicability::Unsafe && !ranked_reasons.is_empty() {
+                format!(
+                    "`{word}` is a misspelling; the neighbouring words point to `{}`",
+                    replacements[0]
+                )
             } else if replacements.len() == 1 {
                 format!("`{word}` is a misspelling of `{}`", replacements[0])
             } else {
@@ -148,8 +193,8 @@ impl Rule for KnownMisspelling {
                 } else {
                     Applicability::DisplayOnly
                 };
-                finding =
-                    finding.suggest(Suggestion::replace(token.span, r, level).because(reason));
+                let why = ranked_reasons.get(n).map_or(reason, String::as_str);
+                finding = finding.suggest(Suggestion::replace(token.span, r, level).because(why));
             }
             out.push(finding);
         }
@@ -365,8 +410,49 @@ mod tests {
     }
 
     #[test]
+    fn valid_verb_inflections_are_not_misspellings() {
+        // `suppled` is listed as a slip for `supplied`, but it is the past
+        // of the verb `supple`: a valid word is never a misspelling.
+        assert_silent("T001", "She suppled the leather with oil.");
+        assert_silent("T001", "He was suppling the reins.");
+        // An undoubled or regularised form of a common verb stays a slip.
+        assert_fires("T001", "The bus stoped here.", &["stoped"]);
+    }
+
+    #[test]
+    fn several_corrections_are_ranked_by_the_context() {
+        // `fiel` is listed as `feel`, `field`, `file`, `phial`; after `I`
+        // and before `tired`, `feel` is the clear pick: one finding, an
+        // unsafe fix, the other corrections shown after it.
+        let doc = crate::text::Document::new("I fiel tired today.", crate::text::Format::Plain);
+        let engine = crate::Engine::new(crate::Settings::default()).expect("default settings");
+        let findings = engine.check(&doc);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let f = &findings[0];
+        assert_eq!(f.rule.code, "T001");
+        assert_eq!(f.suggestions[0].fix.edits()[0].replacement, "feel");
+        assert_eq!(f.suggestions[0].fix.applicability(), Applicability::Unsafe);
+        assert!(f.suggestions.len() > 1);
+        assert!(f.suggestions[1..]
+            .iter()
+            .all(|s| s.fix.applicability() == Applicability::DisplayOnly));
+    }
+
+    #[test]
+    fn older_nce_spellings_are_shown_not_fixed() {
+        // `-nce` for `-nse` is how older print spelt Latinate words
+        // (`expence`), as British English still spells `defence`.
+        let text = "It was done at the expence of others.";
+        assert_fires("T001", text, &["expence"]);
+        assert_fixes_to("T001", text, text);
+        // A short word so spelt is a slip.
+        assert_fixes_to("T001", "It made no sence.", "It made no sense.");
+    }
+
+    #[test]
     fn several_candidates_are_display_only() {
-        assert_fixes_to("T001", "a fiel of corn", "a fiel of corn");
-        assert_fires("T001", "a fiel of corn", &["fiel"]);
+        // `admis` may be `admits`, `admins`, `admix`: no clear pick.
+        assert_fixes_to("T001", "We saw admis there.", "We saw admis there.");
+        assert_fires("T001", "We saw admis there.", &["admis"]);
     }
 }

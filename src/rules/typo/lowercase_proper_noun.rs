@@ -4,7 +4,9 @@
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::{misspellings, name_form, words};
 use crate::rules::typo::known_misspelling::is_document_name;
-use crate::rules::typo::{adjacent_word, clitic_split, has_apostrophe, is_compound_part, DocNames};
+use crate::rules::typo::{
+    adjacent_word, clitic_split, has_apostrophe, is_compound_part, is_name_out_of_place, DocNames,
+};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{capitalize_first, casing, with_folded_key, Casing};
 use crate::text::Document;
@@ -45,7 +47,9 @@ writes it capitalised on its own or twice. Unsafe for a rare dictionary name
 the document also capitalises (`firefox` may be a package name), for a
 name known from a single use inside a longer name, and for a common word in
 the possessive or in a name's place. A common word with nothing but the
-document's say-so is display-only.
+document's say-so is display-only, and so is a dictionary name right after
+`a` or `an` that the document never writes capitalised (`a hugh rock`):
+there it is more likely a slip of another word (`huge`).
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Sometimes,
@@ -131,15 +135,16 @@ impl Rule for LowercaseProperNoun {
                     let zipf = entry.map_or(0, |e| e.zipf100);
                     let names = ctx.doc_names(doc);
                     let doc_capitalises = names.anywhere(&stem) > 0;
-                    let applicability = if stem.len() < 3 {
-                        Applicability::DisplayOnly
-                    } else if zipf >= SAFE_NAME_ZIPF100 {
-                        Applicability::Safe
-                    } else if doc_capitalises {
-                        Applicability::Unsafe
-                    } else {
-                        Applicability::DisplayOnly
-                    };
+                    let applicability =
+                        if stem.len() < 3 || is_name_out_of_place(doc, names, i, &stem) {
+                            Applicability::DisplayOnly
+                        } else if zipf >= SAFE_NAME_ZIPF100 {
+                            Applicability::Safe
+                        } else if doc_capitalises {
+                            Applicability::Unsafe
+                        } else {
+                            Applicability::DisplayOnly
+                        };
                     push(
                         out,
                         token.span,
@@ -367,6 +372,20 @@ fn count_lowercase(doc: &Document<'_>) -> rustc_hash::FxHashMap<String, u32> {
 #[cfg(test)]
 mod tests {
     use crate::testing::{assert_fires, assert_fixes_to, assert_silent};
+
+    #[test]
+    fn a_name_after_an_indefinite_article_is_only_shown() {
+        // `a hugh rock` is a slip of `huge` rather than the name `Hugh`.
+        let text = "On the shore stood a hugh rock.";
+        assert_fires("T003", text, &["hugh"]);
+        assert_fixes_to("T003", text, text);
+        // Unless the document writes the name capitalised.
+        assert_fixes_to(
+            "T003",
+            "Picasso painted it. They bought a picasso for the hall.",
+            "Picasso painted it. They bought a Picasso for the hall.",
+        );
+    }
 
     #[test]
     fn dictionary_names_are_capitalised() {

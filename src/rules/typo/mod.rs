@@ -341,6 +341,22 @@ pub(crate) fn adjacent_word<'s>(doc: &Document<'s>, index: usize, left: bool) ->
     }
 }
 
+/// Whether the lowercase word at token `index`, whose folded stem `stem`
+/// the dictionaries only write capitalised, stands where a name seldom
+/// goes: right after `a` or `an` (`a hugh rock`), with the document never
+/// writing it capitalised. There it is more likely a slip of another word
+/// (`huge`) than a name in lowercase.
+pub(crate) fn is_name_out_of_place(
+    doc: &Document<'_>,
+    names: &DocNames,
+    index: usize,
+    stem: &str,
+) -> bool {
+    adjacent_word(doc, index, true)
+        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+        && names.anywhere(stem) == 0
+}
+
 /// Whether the word at `index` is joined by a hyphen to another word
 /// (`long-time`, `Trump-Putin`).
 pub(crate) fn is_compound_part(doc: &Document<'_>, index: usize) -> bool {
