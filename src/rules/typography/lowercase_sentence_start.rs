@@ -174,11 +174,15 @@ fn line_start(doc: &Document<'_>, nl: usize) -> Start {
 fn leads_into_quotation(line: &str) -> bool {
     let end = line
         .trim_end()
-        .trim_end_matches(['”', '’', '"', '\'', '—', '–'])
-        .trim_end();
-    let dashed = end.len() < line.trim_end().len();
+        .trim_end_matches(['”', '’', '"', '\'', '—', '–']);
     let words = line.split_whitespace().count();
-    words >= 6 && (dashed || end.ends_with(','))
+    let last = line.trim_end().chars().next_back();
+    let dashed = matches!(last, Some('—' | '–'))
+        || line
+            .trim_end()
+            .trim_end_matches(['”', '’', '"', '\''])
+            .ends_with(['—', '–']);
+    words >= 6 && (dashed || end.trim_end().ends_with(','))
 }
 
 /// The word's trailing run of ASCII letters, or the word if it ends in a
@@ -356,6 +360,8 @@ mod tests {
         assert_silent("Q011", "see the notes for Mr. Smith and:");
         assert_silent("Q011", "print(x) prints the value.");
         assert_silent("Q011", "see also");
+        // A quotation that ends the line ends no sentence by itself.
+        assert_silent("Q011", "tiene demora y está “próximo a resolverse”");
         // A quote still in mojibake before a title.
         assert_silent(
             "Q011",
