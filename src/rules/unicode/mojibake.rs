@@ -497,6 +497,16 @@ fn clusters(text: &str, seqs: &[Seq], cp: usize) -> Vec<Cluster> {
     out
 }
 
+/// Whether a cluster is `Â` followed by a Latin-1 sign (`°`, `±`, `½`,
+/// `£`, `©`), the two bytes of that sign read as Windows-1252.
+fn is_latin1_symbol_repair(source: &str, c: &Cluster) -> bool {
+    let mut repl = c.replacement.chars();
+    let (Some(r), None) = (repl.next(), repl.next()) else {
+        return false;
+    };
+    source.starts_with('Â') && ('\u{A1}'..='\u{BF}').contains(&r) && !r.is_alphabetic()
+}
+
 /// The repairs for `text`: mojibake clusters under the code page that
 /// explains most of the text, then stray C1 controls.
 pub(crate) fn repairs(text: &str) -> Vec<Repair> {
@@ -549,6 +559,15 @@ pub(crate) fn repairs(text: &str) -> Vec<Repair> {
                 });
             } else if c.in_word {
                 held_back.push(c);
+            } else if cp == 0 && is_latin1_symbol_repair(&text[c.span.start..c.span.end], c) {
+                // `Â°C`, `Â½`, `Â±2`: `Â` before a Latin-1 sign is the lead
+                // byte of that sign; no word writes `Â` there.
+                accepted.push(Repair {
+                    span: c.span,
+                    replacement: c.replacement.clone(),
+                    applicability: Applicability::Unsafe,
+                    codepage: page.name,
+                });
             }
         }
         if evidence_clusters > 0 && supported {
@@ -747,6 +766,12 @@ mod tests {
         );
         // The letter written correctly in the other case (`Đ` beside `đ`).
         assert_fixes_to("U001", "“Yes,” said ĐorÄ‘e.", "“Yes,” said Đorđe.");
+        // `Â` before a Latin-1 sign beside correct text.
+        assert_fixes_to(
+            "U001",
+            "In Zürich it was Â±2 Â°C, “cold”.",
+            "In Zürich it was ±2 °C, “cold”.",
+        );
         // A lone one is only shown.
         assert_fixes_to("U001", "“Yes,” said CÃ©line.", "“Yes,” said CÃ©line.");
     }
