@@ -15,7 +15,12 @@
 //! - the document supports it: a cluster made only of two-byte sequences
 //!   needs a three-byte cluster elsewhere, or a document where (nearly) all
 //!   non-ASCII text decodes the same way. This keeps real words such as
-//!   `DrÃ¥ber` beside a correct `–`, `NICIODATĂ™` or `Ã’s` intact.
+//!   `DrÃ¥ber` beside a correct `–`, `NICIODATĂ™` or `Ã’s` intact. In a
+//!   document that does not decode as a whole, two-byte clusters inside
+//!   words are repaired when corroborated (two of them, or the letter also
+//!   written correctly) and only shown otherwise.
+//!
+//! The code page that explains the most bytes wins.
 
 use std::sync::OnceLock;
 
@@ -57,8 +62,11 @@ la rÃ©gion                          ->   la région
 ## Fix safety
 Only clusters that look wrong where they stand and decode to plausible
 text are repaired; real words with `Ã` or `â` are left alone. A repair
-backed by a three-byte sequence or a C1 control is safe; one that rests on
-two-byte sequences only (`Ã©`) is unsafe.
+backed by a three-byte sequence, a C1 control or a double mangling is safe;
+one that rests on two-byte sequences only (`Ã©`) is unsafe. In a document
+whose other non-ASCII text is correct, a mangled word is repaired (unsafe)
+only when a second one or the same letter written correctly backs it; a
+lone one (`DrÃ¥ber` beside a correct `–`) is shown, never applied.
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Sometimes,
