@@ -68,7 +68,10 @@ fn check_after_closing_quotes(doc: &Document<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         if mark.kind != TokenKind::Punct
-            || before.kind != TokenKind::Word
+            || matches!(
+                before.kind,
+                TokenKind::Space | TokenKind::Newline | TokenKind::Skip
+            )
             || next.kind != TokenKind::Word
             || next.span.start != at + q.len()
         {
@@ -244,6 +247,11 @@ mod tests {
             "Q006",
             "“Go home.”She went. “Yes,”said he, “now!”Then",
             "“Go home.” She went. “Yes,” said he, “now!” Then",
+        );
+        assert_fixes_to(
+            "Q006",
+            "“You will not allow yourself—.”Her arm",
+            "“You will not allow yourself—.” Her arm",
         );
         // The next word ends the text with its own period.
         assert_fixes_to("Q006", "Stop!Now. Wait.Then.", "Stop! Now. Wait. Then.");

@@ -120,8 +120,16 @@ impl Rule for SpaceBeforePunctuation {
             // What follows the mark: a space, a quote, a dash (`proceed ;—and`)
             // or the end; not a bracket (`:)` is a smiley).
             let after = text[mark.span.end..].chars().next();
-            let ok_after = after
-                .is_none_or(|c| c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\'' | '—'));
+            // `e .g.`, `a .m.`: a space inside a dotted abbreviation.
+            let in_chain = m == "."
+                && prev.kind == TokenKind::Word
+                && doc.slice(prev.span).chars().count() == 1
+                && text[mark.span.end..]
+                    .strip_prefix(|c: char| c.is_ascii_alphabetic())
+                    .is_some_and(|r| r.starts_with('.'));
+            let ok_after = in_chain
+                || after
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\'' | '—'));
             if !ok_after {
                 continue;
             }
@@ -151,6 +159,11 @@ mod tests {
             "Within a year of independence, the government; then Mr. Weston. Agreed",
         );
         assert_fixes_to("Q005", "a winter storm .", "a winter storm.");
+        assert_fixes_to(
+            "Q005",
+            "the coast, e .g. ports, at 10 a .m. daily",
+            "the coast, e.g. ports, at 10 a.m. daily",
+        );
         assert_fixes_to(
             "Q005",
             "she would not let him proceed ;—and began to move .—“He must go",
