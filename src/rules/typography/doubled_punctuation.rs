@@ -64,12 +64,17 @@ impl Rule for DoubledPunctuation {
             let third_same = tokens
                 .get(i + 2)
                 .is_some_and(|t| t.kind == TokenKind::Punct && doc.slice(t.span) == m);
-            if third_same
-                || !matches!(
-                    prev.kind,
-                    TokenKind::Word | TokenKind::Number | TokenKind::CloseQuote
-                )
-            {
+            let prev_ok = match prev.kind {
+                TokenKind::Word | TokenKind::Number | TokenKind::CloseQuote => true,
+                // `6%..`, `(UML),,`, `’90s,,`.
+                TokenKind::Punct => matches!(doc.slice(prev.span), "%" | ")" | "]"),
+                TokenKind::Skip => doc
+                    .slice(prev.span)
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-'),
+                _ => false,
+            };
+            if third_same || !prev_ok {
                 // An ellipsis or longer run: skip all of it.
                 skip_to = at + 3;
                 while bytes.get(skip_to) == Some(&bytes[at]) {
@@ -102,6 +107,11 @@ mod tests {
             "Q007",
             "Defense picture.. alter so much,, that; then;; end",
             "Defense picture. alter so much, that; then; end",
+        );
+        assert_fixes_to(
+            "Q007",
+            "fell to 2.1%,, the (UML),, in the ’90s,, about 6%.",
+            "fell to 2.1%, the (UML), in the ’90s, about 6%.",
         );
     }
 

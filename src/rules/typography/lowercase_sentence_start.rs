@@ -85,7 +85,9 @@ fn sentence_start(doc: &Document<'_>, index: usize) -> Start {
                 };
                 return match prev.kind {
                     TokenKind::Word => {
-                        let w = doc.slice(prev.span);
+                        // The ASCII tail of the word: `‚ÄúMr.` (a quote still in
+                        // mojibake) is the abbreviation `Mr.`.
+                        let w = ascii_tail(doc.slice(prev.span));
                         let dotted = punct_is(doc, tokens.get(i.wrapping_sub(2)), ".");
                         if w.chars().count() < 2 || dotted || is_non_final_abbreviation(w) {
                             Start::No
@@ -166,6 +168,56 @@ fn line_start(doc: &Document<'_>, nl: usize) -> Start {
     Start::No
 }
 
+/// Whether a line of prose ends by leading into what follows (`he said,—`,
+/// `he said,`): at least six words, ending in a comma or a dash. A colon
+/// ends labels too (`see the notes below:`).
+fn leads_into_quotation(line: &str) -> bool {
+    let end = line
+        .trim_end()
+        .trim_end_matches(['”', '’', '"', '\'', '—', '–']);
+    let words = line.split_whitespace().count();
+    let last = line.trim_end().chars().next_back();
+    let dashed = matches!(last, Some('—' | '–'))
+        || line
+            .trim_end()
+            .trim_end_matches(['”', '’', '"', '\''])
+            .ends_with(['—', '–']);
+    words >= 6 && (dashed || end.trim_end().ends_with(','))
+}
+
+/// The word's trailing run of ASCII letters, or the word if it ends in a
+/// non-ASCII letter.
+fn ascii_tail(word: &str) -> &str {
+    let tail = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let start = tail.len();
+    if start == word.len() || start == 0 {
+        word
+    } else {
+        &word[start..]
+    }
+}
+
+/// Whether `line` has `.`, `!` or `?` (possibly with a closing quote) then a
+/// space and a capitalised word: a finished sentence with more after it.
+fn ends_sentence_inside(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr3_iter(b'.', b'!', b'?', bytes).any(|at| {
+        // `Mr. Darcy`, `U.S. Army`: no sentence end.
+        let word: &str = line[..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if bytes[at] == b'.' && (word.chars().count() < 2 || is_non_final_abbreviation(word)) {
+            return false;
+        }
+        let after = line[at + 1..].trim_start_matches(['”', '’', '"', '\'']);
+        after
+            .strip_prefix(' ')
+            .map(|a| a.trim_start_matches(['“', '‘', '"', '\'']))
+            .is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
 impl Rule for LowercaseSentenceStart {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -223,17 +275,31 @@ impl Rule for LowercaseSentenceStart {
                         .find('\n')
                         .map_or(text.len(), |e| token.span.end + e);
                     let rest = &text[token.span.end..line_end];
-                    if rest.contains(['=', '{', '}', '<', '>', '$', '#', '(', '_'])
+                    // A bracket glued to a word is a call (`f(x)`); one
+                    // after a space or a dash is prose (`—(shaking his head)`).
+                    let call = rest.match_indices('(').any(|(at, _)| {
+                        at == 0
+                            || rest[..at]
+                                .chars()
+                                .next_back()
+                                .is_some_and(char::is_alphanumeric)
+                    });
+                    if call
+                        || rest.contains(['=', '{', '}', '<', '>', '$', '#', '_'])
                         || rest.trim().is_empty()
                     {
                         continue;
                     }
                     // A fragment (a label, a title, a list entry) has no final
-                    // sentence punctuation; only a finished sentence is judged.
+                    // sentence punctuation; only a finished sentence is judged:
+                    // the line ends one, or its first sentence ends inside it
+                    // (a paragraph that ends `he said:` before a quotation).
                     let finished = rest
                         .trim_end()
                         .trim_end_matches(['”', '’', '"', '\'', ')', ']'])
-                        .ends_with(['.', '!', '?']);
+                        .ends_with(['.', '!', '?'])
+                        || ends_sentence_inside(rest)
+                        || leads_into_quotation(rest);
                     if !finished {
                         continue;
                     }
@@ -276,6 +342,36 @@ mod tests {
             "Potential Role Ahead\nTrump’s role is big.",
         );
         assert_fires("Q011", "In 1886. the islands", &["the"]);
+        // A paragraph that ends by introducing a quotation, and prose brackets.
+        assert_fixes_to(
+            "Q011",
+            "she waited for a reply. None came, and at last she said:",
+            "She waited for a reply. None came, and at last she said:",
+        );
+        assert_fixes_to(
+            "Q011",
+            "“ah!—(shaking his head)—the roads are bad.”",
+            "“Ah!—(shaking his head)—the roads are bad.”",
+        );
+    }
+
+    #[test]
+    fn leaves_unfinished_lines_and_calls() {
+        assert_silent("Q011", "see the notes for Mr. Smith and:");
+        assert_silent("Q011", "print(x) prints the value.");
+        assert_silent("Q011", "see also");
+        // A quotation that ends the line ends no sentence by itself.
+        assert_silent("Q011", "tiene demora y está “próximo a resolverse”");
+        // A quote still in mojibake before a title.
+        assert_silent(
+            "Q011",
+            "he said, \u{201A}\u{c4}\u{fa}Mr. and Miss Crawford came",
+        );
+        assert_fixes_to(
+            "Q011",
+            "“you appear to feel a great deal for them, than”—",
+            "“You appear to feel a great deal for them, than”—",
+        );
     }
 
     #[test]

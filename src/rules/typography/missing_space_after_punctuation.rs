@@ -40,12 +40,75 @@ Safe: a space is inserted, nothing is removed.
     fix_safety: FixSafety::Safe,
 };
 
+/// `do.Mr. Knightley`: a title abbreviation (`Mr.`, `Dr.`) glued to the end
+/// of an ordinary word starts the next sentence; it is no dotted chain such
+/// as `U.S.A.` or `Ph.D.`.
+fn is_title_after_word(prev: &str, next: &str) -> bool {
+    next.len() >= 2
+        && next.starts_with(|c: char| c.is_ascii_uppercase())
+        && is_non_final_abbreviation(next)
+        && prev.chars().count() >= 2
+        && (prev.chars().all(char::is_alphabetic) || prev.chars().all(|c| c.is_ascii_digit()))
+        && !is_non_final_abbreviation(prev)
+}
+
+/// Closing quotes glued to the next word: `place.”He` or `said,”and`.
+fn check_after_closing_quotes(doc: &Document<'_>, out: &mut Vec<Finding>) {
+    let text = doc.text();
+    let tokens = doc.tokens();
+    for (at, q) in text.match_indices('\u{201D}') {
+        let Some(i) = token_starting_at(doc, at) else {
+            continue;
+        };
+        if i < 2 || tokens[i].kind != TokenKind::CloseQuote {
+            continue;
+        }
+        let (mark, before) = (tokens[i - 1], tokens[i - 2]);
+        let Some(next) = tokens.get(i + 1) else {
+            continue;
+        };
+        if mark.kind != TokenKind::Punct
+            || matches!(
+                before.kind,
+                TokenKind::Space | TokenKind::Newline | TokenKind::Skip
+            )
+            || next.kind != TokenKind::Word
+            || next.span.start != at + q.len()
+        {
+            continue;
+        }
+        let m = doc.slice(mark.span);
+        let n = doc.slice(next.span);
+        let Some(first) = n.chars().next() else {
+            continue;
+        };
+        let glued = match m {
+            "." | "!" | "?" => first.is_ascii_uppercase(),
+            "," => first.is_ascii_lowercase(),
+            _ => false,
+        };
+        if !glued || (m == "." && is_non_final_abbreviation(doc.slice(before.span))) {
+            continue;
+        }
+        let span = tokens[i].span;
+        out.push(
+            Finding::new(&META, span, format!("No space after `{m}”` in `{m}”{n}`")).suggest(
+                Suggestion::replace(span, "\u{201D} ", Applicability::Safe)
+                    .because("a space separates a closing quote from the next word"),
+            ),
+        );
+    }
+}
+
 impl Rule for MissingSpaceAfterPunctuation {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+        if crate::rules::typography::has_curly_double(doc.text()) {
+            check_after_closing_quotes(doc, out);
+        }
         let tokens = doc.tokens();
         let bytes = doc.text().as_bytes();
         for at in mark_offsets(doc.text(), b",.;:!?") {
@@ -80,8 +143,17 @@ impl Rule for MissingSpaceAfterPunctuation {
             if quote_next {
                 next = tokens[i + 2];
             }
+            // `’90s,droughts`: a word with digits is a Skip token.
+            let prev_word = match prev.kind {
+                TokenKind::Word | TokenKind::Number => true,
+                TokenKind::Skip => {
+                    let s = doc.slice(prev.span);
+                    s.chars().all(char::is_alphanumeric) && s.chars().any(char::is_alphabetic)
+                }
+                _ => false,
+            };
             if next.kind != TokenKind::Word
-                || !matches!(prev.kind, TokenKind::Word | TokenKind::Number)
+                || !prev_word
                 || prev.span.end != mark.span.start
                 || (next.span.start != mark.span.end && !quote_next)
             {
@@ -119,7 +191,10 @@ impl Rule for MissingSpaceAfterPunctuation {
                 if !first.is_ascii_uppercase()
                     || (prev.kind == TokenKind::Word && prev_letters < 2)
                     || is_non_final_abbreviation(p)
-                    || (!quote_next && chained(i + 2))
+                    || (!quote_next
+                        && chained(i + 2)
+                        && n.chars().count() <= 2
+                        && !is_title_after_word(p, n))
                     || (i >= 2 && chained(i - 2))
                 {
                     continue;
@@ -160,6 +235,28 @@ mod tests {
         assert_fixes_to("Q006", "any of us,for you", "any of us, for you");
         assert_fixes_to(
             "Q006",
+            "the ’90s,droughts came, elections in 1992.St. Lucia",
+            "the ’90s, droughts came, elections in 1992. St. Lucia",
+        );
+        assert_fixes_to(
+            "Q006",
+            "as it was in his power.Mr. Weston came, and Dr. Perry said so.Dr. Grant",
+            "as it was in his power. Mr. Weston came, and Dr. Perry said so. Dr. Grant",
+        );
+        assert_fixes_to(
+            "Q006",
+            "“Go home.”She went. “Yes,”said he, “now!”Then",
+            "“Go home.” She went. “Yes,” said he, “now!” Then",
+        );
+        assert_fixes_to(
+            "Q006",
+            "“You will not allow yourself—.”Her arm",
+            "“You will not allow yourself—.” Her arm",
+        );
+        // The next word ends the text with its own period.
+        assert_fixes_to("Q006", "Stop!Now. Wait.Then.", "Stop! Now. Wait. Then.");
+        assert_fixes_to(
+            "Q006",
             "finally Russians.A Latvian state, relations.US aid, a low voice.“Do not",
             "finally Russians. A Latvian state, relations. US aid, a low voice. “Do not",
         );
@@ -169,7 +266,7 @@ mod tests {
     fn leaves_numbers_abbreviations_and_names() {
         assert_silent(
             "Q006",
-            "3.5 and 1,000 at 10:30, the U.S. and e.g. Ph.D. holders, see README.md or node.js, Mr.Smith, EU&#8212;a &amp;b &amp;ldquo;x",
+            "3.5 and 1,000 at 10:30, the U.S. and e.g. Ph.D. holders, see README.md or node.js, Mr.Smith, EU&#8212;a &amp;b &amp;ldquo;x, St.Mr., “Mr.”Smith, “It’s,”She",
         );
     }
 }

@@ -75,10 +75,26 @@ pub(crate) fn quote_context(text: &str, span: Span) -> QuoteContext {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     match (opens_after(before), closes_before(after)) {
+        // Nothing closes at the start of a paragraph (`”’Tis so`), nothing
+        // opens at its end (`married women—“`).
+        _ if before.is_none_or(|c| c == '\n') && after.is_some_and(|c| !c.is_whitespace()) => {
+            QuoteContext::Opening
+        }
+        _ if before.is_some_and(|c| !c.is_whitespace()) && ends_paragraph(&text[span.end..]) => {
+            QuoteContext::Closing
+        }
         (true, false) => QuoteContext::Opening,
         (false, true) => QuoteContext::Closing,
         _ => QuoteContext::Ambiguous,
     }
+}
+
+/// Whether `rest` (the text after a mark) is empty up to a blank line or
+/// the end of the text.
+fn ends_paragraph(rest: &str) -> bool {
+    let mut lines = rest.split('\n');
+    let first_blank = lines.next().is_none_or(|l| l.trim().is_empty());
+    first_blank && lines.next().is_none_or(|l| l.trim().is_empty())
 }
 
 /// A double quote's direction as written.
@@ -102,6 +118,11 @@ pub(crate) fn double_quotes(doc: &Document<'_>) -> Vec<(usize, Dir, bool)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let tokens = doc.tokens();
+    // Whether a quotation is open in the current paragraph, and where that
+    // paragraph ends: double quotes do not nest, so an opening quote whose
+    // position says nothing closes the open one (`she said—“ and`).
+    let mut open = false;
+    let mut paragraph_end: Option<usize> = None;
     // `“ ” „` are E2 80 9C..9E: find them by byte, then their token.
     for at in memchr::memchr_iter(0xE2, bytes) {
         if bytes.get(at + 1) != Some(&0x80) || !matches!(bytes.get(at + 2), Some(0x9C..=0x9E)) {
@@ -121,12 +142,20 @@ pub(crate) fn double_quotes(doc: &Document<'_>) -> Vec<(usize, Dir, bool)> {
             "\u{201D}" => Dir::Close,
             _ => continue,
         };
+        if paragraph_end.is_none_or(|e| at >= e) {
+            if paragraph_end.is_some() {
+                open = false;
+            }
+            paragraph_end = Some(next_paragraph_start(text, at).unwrap_or(usize::MAX));
+        }
         let effective = match (written, quote_context(text, t.span)) {
             _ if german => written,
             (Dir::Close, QuoteContext::Opening) => Dir::Open,
             (Dir::Open, QuoteContext::Closing) => Dir::Close,
+            (Dir::Open, QuoteContext::Ambiguous) if open => Dir::Close,
             _ => written,
         };
+        open = effective == Dir::Open;
         out.push((i, effective, effective != written));
     }
     out
@@ -203,7 +232,7 @@ pub(crate) fn is_non_final_abbreviation(word: &str) -> bool {
 /// Abbreviations that often end a sentence as well (`etc.`, `Inc.`).
 pub(crate) fn is_ambiguous_abbreviation(word: &str) -> bool {
     const LIST: &[&str] = &[
-        "co", "etc", "inc", "jr", "ltd", "sr", "bros", "plc", "ca", "min", "max",
+        "co", "etc", "inc", "jr", "ltd", "sr", "bros", "plc", "ca", "min", "max", "esq",
     ];
     word.len() <= 4 && LIST.iter().any(|a| a.eq_ignore_ascii_case(word))
 }

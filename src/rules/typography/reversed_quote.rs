@@ -80,6 +80,19 @@ mod tests {
         );
         assert_fixes_to("Q001", "“you always were!“", "“you always were!”");
         assert_fires("Q001", "”Yes,” said Anne.", &["”"]);
+        // Nothing opens at a paragraph's end, nor while a quotation is open
+        // and the position says nothing.
+        assert_fixes_to(
+            "Q001",
+            "“In any circle—young ladies—married women—“\n\n“She said—“ and stopped.",
+            "“In any circle—young ladies—married women—”\n\n“She said—” and stopped.",
+        );
+        // A paragraph never starts with a closing quote, even before `’Tis`.
+        assert_fixes_to(
+            "Q001",
+            "”’Tis so,” said he.\n\n”’Twas not,” said she.",
+            "“’Tis so,” said he.\n\n“’Twas not,” said she.",
+        );
     }
 
     #[test]

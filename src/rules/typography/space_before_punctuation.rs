@@ -53,7 +53,16 @@ fn is_french_spacing(text: &str) -> bool {
         }
     }
     let foreign = || !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
-    attached == 0 && (spaced >= 2 || (spaced == 1 && foreign()))
+    attached == 0 && (spaced >= 2 || (spaced == 1 && foreign() && !looks_english(text)))
+}
+
+/// Whether the text has English function words: one spaced mark beside
+/// accented names (`Côte d’Ivoire changed its name ;`) is no convention.
+fn looks_english(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        " the ", " and ", " of ", " to ", " is ", " was ", " that ", " with ", " for ", " it ",
+    ];
+    WORDS.iter().filter(|w| text.contains(*w)).count() >= 2
 }
 
 impl Rule for SpaceBeforePunctuation {
@@ -108,10 +117,19 @@ impl Rule for SpaceBeforePunctuation {
             if !doc.slice(sp.span).bytes().all(|b| b == b' ') {
                 continue;
             }
-            // What follows the mark: a space, a quote, a bracket or the end.
+            // What follows the mark: a space, a quote, a dash (`proceed ;—and`)
+            // or the end; not a bracket (`:)` is a smiley).
             let after = text[mark.span.end..].chars().next();
-            let ok_after =
-                after.is_none_or(|c| c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\''));
+            // `e .g.`, `a .m.`: a space inside a dotted abbreviation.
+            let in_chain = m == "."
+                && prev.kind == TokenKind::Word
+                && doc.slice(prev.span).chars().count() == 1
+                && text[mark.span.end..]
+                    .strip_prefix(|c: char| c.is_ascii_alphabetic())
+                    .is_some_and(|r| r.starts_with('.'));
+            let ok_after = in_chain
+                || after
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, '”' | '’' | '"' | '\'' | '—'));
             if !ok_after {
                 continue;
             }
@@ -143,10 +161,27 @@ mod tests {
         assert_fixes_to("Q005", "a winter storm .", "a winter storm.");
         assert_fixes_to(
             "Q005",
+            "the coast, e .g. ports, at 10 a .m. daily",
+            "the coast, e.g. ports, at 10 a.m. daily",
+        );
+        assert_fixes_to(
+            "Q005",
+            "she would not let him proceed ;—and began to move .—“He must go",
+            "she would not let him proceed;—and began to move.—“He must go",
+        );
+        assert_fixes_to(
+            "Q005",
             "in the 1860s , a request ; yes!",
             "in the 1860s, a request; yes!",
         );
         assert_silent("Q005", "Napíšte nám ! Merci ; au revoir ?");
+        assert_silent("Q005", "Nous sommes là ; et vous, Zoë ?");
+        assert_silent("Q005", "Napíšte nám !");
+        assert_fixes_to(
+            "Q005",
+            "Côte d’Ivoire changed its name ; the rest of the world followed.",
+            "Côte d’Ivoire changed its name; the rest of the world followed.",
+        );
     }
 
     #[test]

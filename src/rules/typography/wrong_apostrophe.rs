@@ -3,9 +3,9 @@
 //! `world′s`, `Mozambique`s`).
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::rules::typography::{closes_before, token_starting_at};
+use crate::rules::typography::{closes_before, opens_after, token_starting_at};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Span, TokenKind};
 
 /// Flags marks standing for an apostrophe inside a word.
 #[derive(Debug)]
@@ -19,7 +19,8 @@ static META: RuleMeta = RuleMeta {
     explanation: r#"## What it flags
 A left single quote `‘`, a prime `′`, a backtick `` ` `` or an acute accent
 `´` between two letters, where only an apostrophe makes sense: `don‘t`,
-`father‘s`, `world′s`. In a document that uses straight quotes the
+`father‘s`, `world′s`; and a left single quote or backtick opening a
+clipped word (`‘tis`, `‘twas`, `‘em`, `‘80s`). In a document that uses straight quotes the
 replacement is `'`, otherwise `’`.
 
 ## Why it matters
@@ -70,12 +71,25 @@ impl Rule for WrongApostrophe {
                 continue;
             }
             // The mark must touch a word before it: `rock ‘n’` has a space.
-            let Some(prev) = tokens.get(i.wrapping_sub(1)) else {
-                continue;
-            };
-            if prev.kind != TokenKind::Word || prev.span.end != t.span.start {
+            // Before a word, only an elision (`‘tis`, `‘80s`) takes one.
+            let prev = i.checked_sub(1).map(|j| tokens[j]);
+            let elision = matches!(mark, "\u{2018}" | "`") && is_elision(doc, i);
+            let touching =
+                prev.is_some_and(|p| p.kind == TokenKind::Word && p.span.end == t.span.start);
+            if !touching && !elision {
                 continue;
             }
+            let Some(prev) = prev.filter(|_| !elision) else {
+                let straight = *straight_doc.get_or_insert_with(|| is_straight_doc(text));
+                push(
+                    out,
+                    t.span,
+                    mark,
+                    straight,
+                    "before a clipped word only an apostrophe fits",
+                );
+                continue;
+            };
             let next = tokens.get(i + 1);
             let between_letters =
                 next.is_some_and(|n| n.kind == TokenKind::Word && n.span.start == t.span.end);
@@ -90,20 +104,62 @@ impl Rule for WrongApostrophe {
                     continue;
                 }
             }
-            let straight = *straight_doc.get_or_insert_with(|| {
-                let curly = text.matches(['\u{2019}', '\u{201C}', '\u{201D}']).count();
-                let plain = text.matches(['\'', '"']).count();
-                plain > curly
-            });
-            let replacement = if straight { "'" } else { "\u{2019}" };
-            out.push(
-                Finding::new(&META, t.span, format!("`{mark}` stands for an apostrophe")).suggest(
-                    Suggestion::replace(t.span, replacement, Applicability::Safe)
-                        .because("between two letters only an apostrophe fits"),
-                ),
+            let straight = *straight_doc.get_or_insert_with(|| is_straight_doc(text));
+            push(
+                out,
+                t.span,
+                mark,
+                straight,
+                "between two letters only an apostrophe fits",
             );
         }
     }
+}
+
+/// Whether the document writes straight quotes more than curly ones.
+fn is_straight_doc(text: &str) -> bool {
+    let curly = text.matches(['\u{2019}', '\u{201C}', '\u{201D}']).count();
+    let plain = text.matches(['\'', '"']).count();
+    plain > curly
+}
+
+fn push(out: &mut Vec<Finding>, span: Span, mark: &str, straight: bool, reason: &str) {
+    let replacement = if straight { "'" } else { "\u{2019}" };
+    out.push(
+        Finding::new(&META, span, format!("`{mark}` stands for an apostrophe"))
+            .suggest(Suggestion::replace(span, replacement, Applicability::Safe).because(reason)),
+    );
+}
+
+/// Whether the mark at token `i` opens a clipped word (`‘tis`, `‘twas`,
+/// `‘em`, `‘80s`) after a space or at the start: the word is whole and no
+/// quote closes right after it (`‘em’` quotes the word).
+fn is_elision(doc: &Document<'_>, i: usize) -> bool {
+    const CLIPPED: &[&str] = &[
+        "em", "gainst", "neath", "tis", "twas", "tween", "twere", "twill", "twixt", "twould",
+    ];
+    let text = doc.text();
+    let tokens = doc.tokens();
+    let t = tokens[i];
+    if !opens_after(text[..t.span.start].chars().next_back()) {
+        return false;
+    }
+    let Some(next) = tokens.get(i + 1).filter(|n| n.span.start == t.span.end) else {
+        return false;
+    };
+    let word = doc.slice(next.span);
+    let clipped = (next.kind == TokenKind::Word && CLIPPED.contains(&word)) || is_decade(word);
+    let after = text[next.span.end..].chars().next();
+    clipped
+        && after.is_none_or(|c| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '—' | '…')
+        })
+}
+
+/// `80s`, `90s`: a decade with its century clipped.
+fn is_decade(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 3 && b[0].is_ascii_digit() && b[1] == b'0' && b[2] == b's'
 }
 
 #[cfg(test)]
@@ -127,7 +183,17 @@ mod tests {
     }
 
     #[test]
+    fn replaces_marks_opening_clipped_words() {
+        assert_fixes_to(
+            "Q003",
+            "next week; ‘tis a pity, and Lord help ‘em in the `80s.",
+            "next week; ’tis a pity, and Lord help ’em in the ’80s.",
+        );
+    }
+
+    #[test]
     fn quotes_and_primes_elsewhere_are_silent() {
+        assert_silent("Q003", "she said ‘em’ and ‘tisane’, a ‘twas-like word ‘Tis");
         assert_silent(
             "Q003",
             "rock ‘n’ roll, ‘quoted’, 5′ tall, `code`, f′(x) and x′ here",

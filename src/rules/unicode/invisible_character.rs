@@ -20,7 +20,8 @@ static META: RuleMeta = RuleMeta {
     explanation: r#"## What it flags
 Characters that show nothing but change how text behaves: zero-width space,
 word joiner, soft hyphen, a byte order mark after the start of the text, a
-zero-width (non-)joiner or a direction mark between Latin letters, and C0
+zero-width (non-)joiner, a direction mark or an invisible math operator
+(U+2061..2064) between Latin letters, and C0
 or C1 control characters other than tab and line breaks. Joiners and
 direction marks in scripts that need them (Arabic, Persian, Indic, emoji)
 are not flagged.
@@ -145,10 +146,12 @@ fn scan<'d>(doc: &'d Document<'_>, leading_bom: LeadingBom) -> impl Iterator<Ite
                 b'\t' | b'\n' | b'\r' | 0x0C => false,
                 0x00..=0x1F | 0x7F => true,
                 0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F | 0xAD)),
-                // U+200B..200F, U+202A..202E, U+2060, U+2066..2069 only (not `’ “ ”`).
+                // U+200B..200F, U+202A..202E, U+2060..2064, U+2066..2069 only
+                // (not `’ “ ”`).
                 0xE2 => matches!(
                     (bytes.get(i + 1), bytes.get(i + 2)),
-                    (Some(0x80), Some(0x8B..=0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA0 | 0xA6..=0xA9))
+                    (Some(0x80), Some(0x8B..=0x8F | 0xAA..=0xAE))
+                        | (Some(0x81), Some(0xA0..=0xA4 | 0xA6..=0xA9))
                 ),
                 0xEF => bytes.get(i + 1) == Some(&0xBB) && bytes.get(i + 2) == Some(&0xBF),
                 _ => false,
@@ -181,6 +184,7 @@ fn scan<'d>(doc: &'d Document<'_>, leading_bom: LeadingBom) -> impl Iterator<Ite
                 | '\u{200E}'
                 | '\u{200F}'
                 | '\u{202A}'..='\u{202E}'
+                | '\u{2061}'..='\u{2064}'
                 | '\u{2066}'..='\u{2069}' => {
                     if !(is_plain_neighbour(before) && is_plain_neighbour(after)) {
                         continue;
@@ -337,6 +341,11 @@ mod tests {
             "never see, recollect",
         );
         assert_fixes_to("U003", "con\u{1}trol", "control");
+        assert_fixes_to(
+            "U003",
+            "the \u{2062}nation, inde\u{2063}pendent",
+            "the nation, independent",
+        );
     }
 
     #[test]

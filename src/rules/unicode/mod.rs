@@ -35,6 +35,7 @@ pub(crate) fn char_name(c: char) -> &'static str {
         '\u{202A}'..='\u{202E}' => "bidirectional embedding control",
         '\u{202F}' => "narrow no-break space",
         '\u{2060}' => "word joiner",
+        '\u{2061}'..='\u{2064}' => "invisible math operator",
         '\u{2066}'..='\u{2069}' => "bidirectional isolate control",
         '\u{FEFF}' => "byte order mark",
         '\u{7F}' | '\u{80}'..='\u{9F}' | '\0'..='\u{1F}' => "control character",

@@ -15,7 +15,12 @@
 //! - the document supports it: a cluster made only of two-byte sequences
 //!   needs a three-byte cluster elsewhere, or a document where (nearly) all
 //!   non-ASCII text decodes the same way. This keeps real words such as
-//!   `DrÃ¥ber` beside a correct `–`, `NICIODATĂ™` or `Ã’s` intact.
+//!   `DrÃ¥ber` beside a correct `–`, `NICIODATĂ™` or `Ã’s` intact. In a
+//!   document that does not decode as a whole, two-byte clusters inside
+//!   words are repaired when corroborated (two of them, or the letter also
+//!   written correctly) and only shown otherwise.
+//!
+//! The code page that explains the most bytes wins.
 
 use std::sync::OnceLock;
 
@@ -57,8 +62,11 @@ la rÃ©gion                          ->   la région
 ## Fix safety
 Only clusters that look wrong where they stand and decode to plausible
 text are repaired; real words with `Ã` or `â` are left alone. A repair
-backed by a three-byte sequence or a C1 control is safe; one that rests on
-two-byte sequences only (`Ã©`) is unsafe.
+backed by a three-byte sequence, a C1 control or a double mangling is safe;
+one that rests on two-byte sequences only (`Ã©`) is unsafe. In a document
+whose other non-ASCII text is correct, a mangled word is repaired (unsafe)
+only when a second one or the same letter written correctly backs it; a
+lone one (`DrÃ¥ber` beside a correct `–`) is shown, never applied.
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Sometimes,
@@ -168,7 +176,7 @@ struct Seq {
 pub(crate) struct Repair {
     pub span: Span,
     pub replacement: String,
-    pub safe: bool,
+    pub applicability: Applicability,
     pub codepage: &'static str,
 }
 
@@ -362,6 +370,14 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
         } else {
             let after_seq = char_after(text, end);
             let mut evidence = lead.is_uppercase() && before.is_some_and(char::is_lowercase);
+            // A symbol lead (Mac Roman's `√`, `≈`, `ƒ`; a box-drawing char)
+            // glued to a word: `W√≥jcik`, `Zo√´`, `Gda≈Ñsk`, `Kovaƒçiƒá`.
+            let symbol_lead = !lead.is_alphabetic() || ODD_LETTERS.contains(&lead);
+            evidence |= symbol_lead
+                && !lead.is_ascii()
+                && (before.is_some_and(char::is_alphabetic)
+                    || (conts[..tail].iter().all(|(c, _)| c.is_alphabetic())
+                        && after_seq.is_some_and(char::is_alphabetic)));
             // Scripts mixed inside a word: `UkrsotsbankвЂ™s`, `вЂњB`.
             let last = conts[tail - 1].0;
             evidence |= before.is_some_and(|b| b.is_alphabetic() && script_clash(b, lead))
@@ -402,27 +418,24 @@ fn scan(text: &str, chars: &[(usize, char)], cp: usize) -> (Vec<Seq>, usize) {
 }
 
 /// Re-decodes a repaired string that is itself mojibake (text mangled twice
-/// or three times), as long as the whole string decodes.
-fn redecode_fully(s: String) -> String {
+/// or three times), as long as the whole string decodes under code page
+/// `cp`, the one that mangled it the first time. Any code page would turn
+/// some correct pairs into a letter (`—Å` is `с` in Mac Roman bytes).
+fn redecode_fully(s: String, cp: usize) -> String {
     let maps = reverse_maps();
     let mut cur = s;
     for _ in 0..3 {
         if cur.is_ascii() {
             break;
         }
-        let mut next = None;
-        for cp in 0..CODEPAGES.len() {
-            let bytes: Option<Vec<u8>> = cur.chars().map(|c| encode(maps, cp, c)).collect();
-            if let Some(Ok(d)) = bytes.map(String::from_utf8) {
-                if d.chars().count() < cur.chars().count() && d.chars().all(is_plausible) {
-                    next = Some(d);
-                    break;
-                }
+        let bytes: Option<Vec<u8>> = cur.chars().map(|c| encode(maps, cp, c)).collect();
+        match bytes.map(String::from_utf8) {
+            Some(Ok(d))
+                if d.chars().count() < cur.chars().count() && d.chars().all(is_plausible) =>
+            {
+                cur = d;
             }
-        }
-        match next {
-            Some(d) => cur = d,
-            None => break,
+            _ => break,
         }
     }
     cur
@@ -436,9 +449,11 @@ struct Cluster {
     strong: bool,
     lost_space_only: bool,
     plausible: bool,
+    /// Decodes to letters only and touches a letter: part of a word.
+    in_word: bool,
 }
 
-fn clusters(text: &str, seqs: &[Seq]) -> Vec<Cluster> {
+fn clusters(text: &str, seqs: &[Seq], cp: usize) -> Vec<Cluster> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < seqs.len() {
@@ -454,7 +469,11 @@ fn clusters(text: &str, seqs: &[Seq]) -> Vec<Cluster> {
                 decoded.push(' ');
             }
         }
-        let replacement = redecode_fully(decoded);
+        let first_pass = decoded.chars().count();
+        let replacement = redecode_fully(decoded, cp);
+        // Text that decodes twice over (`ÃƒÂ¶` -> `Ã¶` -> `ö`) was mangled
+        // twice: no correct text forms such a chain.
+        let twice = replacement.chars().count() < first_pass;
         let span = Span::new(group[0].start, group[group.len() - 1].end);
         let before = char_before(text, span.start);
         let after = char_after(text, span.end);
@@ -466,11 +485,15 @@ fn clusters(text: &str, seqs: &[Seq]) -> Vec<Cluster> {
                 || (after.is_some_and(char::is_alphanumeric) && !replacement.ends_with(' '));
             plausible = attached || matches!(c, 'à' | 'À');
         }
+        let in_word = !replacement.is_empty()
+            && replacement.chars().all(char::is_alphabetic)
+            && (before.is_some_and(char::is_alphabetic) || after.is_some_and(char::is_alphabetic));
         out.push(Cluster {
+            in_word,
             span,
             replacement,
             evidence: group.iter().any(|s| s.evidence),
-            strong: group.iter().any(|s| s.strong),
+            strong: twice || group.iter().any(|s| s.strong),
             lost_space_only: group.iter().all(|s| s.lost_space),
             // A `?` stands for a lost byte only inside a run of real mojibake.
             plausible: plausible
@@ -480,6 +503,16 @@ fn clusters(text: &str, seqs: &[Seq]) -> Vec<Cluster> {
         i = j;
     }
     out
+}
+
+/// Whether a cluster is `Â` followed by a Latin-1 sign (`°`, `±`, `½`,
+/// `£`, `©`), the two bytes of that sign read as Windows-1252.
+fn is_latin1_symbol_repair(source: &str, c: &Cluster) -> bool {
+    let mut repl = c.replacement.chars();
+    let (Some(r), None) = (repl.next(), repl.next()) else {
+        return false;
+    };
+    source.starts_with('Â') && ('\u{A1}'..='\u{BF}').contains(&r) && !r.is_alphabetic()
 }
 
 /// The repairs for `text`: mojibake clusters under the code page that
@@ -502,7 +535,7 @@ pub(crate) fn repairs(text: &str) -> Vec<Repair> {
         if seqs.is_empty() {
             continue;
         }
-        let cands = clusters(text, &seqs);
+        let cands = clusters(text, &seqs, cp);
         let strong_clusters = cands
             .iter()
             .filter(|c| c.strong && c.plausible && c.evidence)
@@ -512,13 +545,35 @@ pub(crate) fn repairs(text: &str) -> Vec<Repair> {
             strong_clusters >= 1 || (n >= 1 && uncovered == 0) || (n >= 2 && n >= 3 * uncovered);
         let mut accepted: Vec<Repair> = Vec::new();
         let mut evidence_clusters = 0;
+        // Two-byte clusters glued to a word in a document that does not
+        // decode as a whole (`CÃ©line` beside correct `’`): held back until
+        // something corroborates them.
+        let mut held_back: Vec<&Cluster> = Vec::new();
         for c in &cands {
-            if c.plausible && c.evidence && (c.strong || supported) {
+            if !(c.plausible && c.evidence) {
+                continue;
+            }
+            if c.strong || supported {
                 evidence_clusters += 1;
                 accepted.push(Repair {
                     span: c.span,
                     replacement: c.replacement.clone(),
-                    safe: c.strong,
+                    applicability: if c.strong {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    },
+                    codepage: page.name,
+                });
+            } else if c.in_word {
+                held_back.push(c);
+            } else if cp == 0 && is_latin1_symbol_repair(&text[c.span.start..c.span.end], c) {
+                // `Â°C`, `Â½`, `Â±2`: `Â` before a Latin-1 sign is the lead
+                // byte of that sign; no word writes `Â` there.
+                accepted.push(Repair {
+                    span: c.span,
+                    replacement: c.replacement.clone(),
+                    applicability: Applicability::Unsafe,
                     codepage: page.name,
                 });
             }
@@ -529,13 +584,63 @@ pub(crate) fn repairs(text: &str) -> Vec<Repair> {
                     accepted.push(Repair {
                         span: c.span,
                         replacement: c.replacement.clone(),
-                        safe: false,
+                        applicability: Applicability::Unsafe,
                         codepage: page.name,
                     });
                 }
             }
         }
-        if accepted.len() > best.len() {
+        // Every non-ASCII char of the document is part of a sequence of this
+        // code page and several clusters look wrong: the clusters that look
+        // fine where they stand (`Å’dipe`, an `Œ` read as `Å` plus an
+        // apostrophe) are mojibake too.
+        if uncovered == 0 && evidence_clusters >= 2 {
+            for c in &cands {
+                if c.plausible && !c.evidence && !c.lost_space_only {
+                    accepted.push(Repair {
+                        span: c.span,
+                        replacement: c.replacement.clone(),
+                        applicability: Applicability::Unsafe,
+                        codepage: page.name,
+                    });
+                }
+            }
+        }
+        if !held_back.is_empty() {
+            // Two mangled words, or a mangled letter the document also
+            // writes correctly (`Größe` beside `GroÃŸmann`), make a repair
+            // probable; a lone one (`DrÃ¥ber` beside a correct `–`) may be
+            // a name spelled that way and is only shown.
+            let corroborated = held_back.len() >= 2
+                || held_back.iter().any(|c| {
+                    text.contains(c.replacement.as_str())
+                        || text.contains(c.replacement.to_lowercase().as_str())
+                        || text.contains(c.replacement.to_uppercase().as_str())
+                });
+            for c in held_back {
+                accepted.push(Repair {
+                    span: c.span,
+                    replacement: c.replacement.clone(),
+                    applicability: if corroborated {
+                        Applicability::Unsafe
+                    } else {
+                        Applicability::DisplayOnly
+                    },
+                    codepage: page.name,
+                });
+            }
+        }
+        // The code page that explains the most text wins (not the one with
+        // the most repairs: a wrong page splits one long cluster into
+        // several short ones).
+        let covered = |rs: &[Repair]| -> usize {
+            rs.iter()
+                .filter(|r| r.applicability > Applicability::DisplayOnly)
+                .map(|r| r.span.end - r.span.start)
+                .sum()
+        };
+        let (new_cov, best_cov) = (covered(&accepted), covered(&best));
+        if new_cov > best_cov || (new_cov == best_cov && accepted.len() > best.len()) {
             accepted.sort_by_key(|r| r.span.start);
             best = accepted;
         }
@@ -550,7 +655,7 @@ pub(crate) fn repairs(text: &str) -> Vec<Repair> {
             best.push(Repair {
                 span: Span::new(off, off + c.len_utf8()),
                 replacement: mapped.to_string(),
-                safe: true,
+                applicability: Applicability::Safe,
                 codepage: "Windows-1252",
             });
         }
@@ -567,11 +672,7 @@ impl Rule for Mojibake {
     fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         for r in repairs(doc.text()) {
             let source = doc.slice(r.span);
-            let applicability = if r.safe {
-                Applicability::Safe
-            } else {
-                Applicability::Unsafe
-            };
+            let applicability = r.applicability;
             let message = format!(
                 "`{}` is mojibake for `{}`",
                 source.escape_debug(),
@@ -618,6 +719,72 @@ mod tests {
     }
 
     #[test]
+    fn repairs_mac_roman_letters_glued_to_words() {
+        assert_fixes_to(
+            "U001",
+            "W√≥jcik met Zo√´ and √ëusta in Gda≈Ñsk",
+            "Wójcik met Zoë and Ñusta in Gdańsk",
+        );
+        assert_fixes_to("U001", "Kovaƒçiƒá said ‚Äúno‚Äù", "Kovačić said “no”");
+    }
+
+    #[test]
+    fn prefers_the_code_page_that_explains_the_most_text() {
+        // An em dash and an opening quote, each mangled twice, side by side.
+        assert_fixes_to(
+            "U001",
+            "it was\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{20ac}\u{9d}\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{c5}\u{201c}very true",
+            "it was—“very true",
+        );
+    }
+
+    #[test]
+    fn decodes_twice_mangled_text_with_its_own_code_page() {
+        // `—Å` mangled twice; `—Å` itself must not be read once more (as
+        // Mac Roman bytes it is `с`).
+        assert_fixes_to(
+            "U001",
+            "himself.\u{c3}\u{a2}\u{e2}\u{201a}\u{ac}\u{e2}\u{20ac}\u{9d}\u{c3}\u{192}\u{e2}\u{20ac}\u{a6}ngstr\u{c3}\u{192}\u{c2}\u{b6}m came",
+            "himself.—Ångström came",
+        );
+    }
+
+    #[test]
+    fn repairs_look_alike_clusters_in_a_document_that_decodes_whole() {
+        assert_fixes_to(
+            "U001",
+            "Å’dipe PÃ©rez met JÃ¼rgen in ZÃ¼rich",
+            "Œdipe Pérez met Jürgen in Zürich",
+        );
+    }
+
+    #[test]
+    fn repairs_mangled_words_beside_correct_text_when_corroborated() {
+        // Two mangled words beside correct punctuation.
+        assert_fixes_to(
+            "U001",
+            "“Yes,” said CÃ©line to BjÃ¸rn’s aunt.",
+            "“Yes,” said Céline to Bjørn’s aunt.",
+        );
+        // The same letter written correctly elsewhere.
+        assert_fixes_to(
+            "U001",
+            "Die Größe, sagte Herr GroÃŸmann – nie.",
+            "Die Größe, sagte Herr Großmann – nie.",
+        );
+        // The letter written correctly in the other case (`Đ` beside `đ`).
+        assert_fixes_to("U001", "“Yes,” said ĐorÄ‘e.", "“Yes,” said Đorđe.");
+        // `Â` before a Latin-1 sign beside correct text.
+        assert_fixes_to(
+            "U001",
+            "In Zürich it was Â±2 Â°C, “cold”.",
+            "In Zürich it was ±2 °C, “cold”.",
+        );
+        // A lone one is only shown.
+        assert_fixes_to("U001", "“Yes,” said CÃ©line.", "“Yes,” said CÃ©line.");
+    }
+
+    #[test]
     fn maps_stray_c1_controls() {
         assert_fixes_to(
             "U001",
@@ -628,8 +795,10 @@ mod tests {
 
     #[test]
     fn leaves_real_text_alone() {
+        // Shown as a probable repair, never applied: a lone mangled-looking
+        // word beside correct non-ASCII text.
+        assert_fixes_to("U001", "Bremer/Mccoy – DrÃ¥ber", "Bremer/Mccoy – DrÃ¥ber");
         for text in [
-            "Bremer/Mccoy – DrÃ¥ber",
             "There are a lot of Ã’s in mojibake text",
             "NICIODATĂ™",
             "RETWEET SE VOCÊ…",
