@@ -130,6 +130,25 @@ mod tests {
     }
 
     #[test]
+    fn candidates_are_ranked_by_the_bigram_model() {
+        // `throughout` is written for `during` and for `across`: the word
+        // that predicts its neighbours wins, not the more frequent one
+        // (`during the` is the commoner pair, `across the state` the phrase).
+        let text = format!("{SPUN}Storms moved throughout the state on Monday.");
+        assert_fixes_to(
+            "S002",
+            &text,
+            &format!("{SPUN}Storms moved across the state on Monday."),
+        );
+        let text = format!("{SPUN}Throughout the meeting he spoke.");
+        assert_fixes_to(
+            "S002",
+            &text,
+            &format!("{SPUN}During the meeting he spoke."),
+        );
+    }
+
+    #[test]
     fn single_words_need_a_spun_document() {
         assert_silent("S002", "He mentioned the invoice in a statement.");
     }
