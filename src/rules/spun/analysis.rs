@@ -71,6 +71,9 @@ struct SeqWord {
     joined: bool,
     /// A number: part of phrases, but no context for a word's bigrams.
     number: bool,
+    /// Written in ASCII lowercase (its key is the text itself; no casing
+    /// to check).
+    lower: bool,
 }
 
 /// The document's words, folded and joined by one space (or `\n` where a
@@ -95,13 +98,27 @@ impl WordSeq {
                         folded.push(if joined { ' ' } else { '\n' });
                     }
                     let start = folded.len();
-                    with_folded_key(doc.slice(t.span), |k| folded.push_str(k));
+                    let word = doc.slice(t.span);
+                    let lower = if word.is_ascii() {
+                        // The common case folds in place: no buffer, no
+                        // UTF-8 check.
+                        folded.push_str(word);
+                        let lower = !word.bytes().any(|b| b.is_ascii_uppercase());
+                        if !lower {
+                            folded[start..].make_ascii_lowercase();
+                        }
+                        lower
+                    } else {
+                        with_folded_key(word, |k| folded.push_str(k));
+                        false
+                    };
                     words.push(SeqWord {
                         token: i,
                         start,
                         end: folded.len(),
                         joined,
                         number: t.kind == TokenKind::Number,
+                        lower,
                     });
                     joined = true;
                 }
@@ -177,21 +194,32 @@ pub(crate) fn looks_spun(points: f64, words: usize) -> bool {
     points >= SPUN_MIN_POINTS && density >= SPUN_MIN_DENSITY
 }
 
+/// Whether strong evidence of `points` over `words` words is worth the
+/// collocation pass: half of what [`looks_spun`] asks, in count and density.
+fn worth_collocations(points: f64, words: usize) -> bool {
+    let density = points * 1000.0 / words.max(1) as f64;
+    points >= SPUN_MIN_POINTS / 2.0 && density >= SPUN_MIN_DENSITY / 2.0
+}
+
 fn compute(doc: &Document<'_>) -> Analysis {
     let seq = WordSeq::new(doc);
     let mut strong: Vec<Hit> = Vec::new();
     let mut weak: Vec<Hit> = Vec::new();
     phrase_hits(doc, &seq, &mut strong, &mut weak);
     spintax_hits(doc, &mut strong);
-    // The collocation pass needs the thesaurus (loaded on first use, ~1 s)
-    // and finds little on its own in clean text: run it only where the
-    // phrasebook or a leaked template already found strong spinner output.
+    // The collocation pass needs the thesaurus (loaded on first use, ~1 s),
+    // costs about as much as everything else together, and finds little on
+    // its own in clean text: run it only where the phrasebook or a leaked
+    // template already found at least half the evidence a spun verdict
+    // needs. One coincidental phrase in a long clean article (`the
+    // primary`) no longer buys a search of every word pair.
     // The pairs worth judging (content words the bigram list and WordNet
     // do not know together) are found once and serve both passes.
-    let pairs = if strong.is_empty() {
-        Vec::new()
-    } else {
+    let points: f64 = strong.iter().map(|h| h.points).sum();
+    let pairs = if worth_collocations(points, seq.words.len()) {
         odd_pairs(&seq)
+    } else {
+        Vec::new()
     };
     if !pairs.is_empty() {
         collocation_hits(doc, &seq, &pairs, None, &mut strong);
@@ -791,9 +819,6 @@ fn collocation_hits(
     let tokens = doc.tokens();
     for &i in pairs {
         let (a, b) = (seq.key(i), seq.key(i + 1));
-        let ta = doc.token_text(seq.words[i].token);
-        let tb = doc.token_text(seq.words[i + 1].token);
-        let titled = |t: &str| matches!(casing(t), Casing::Title);
         let far = |side: usize| -> Option<&str> {
             if side == 0 {
                 (i > 0 && seq.words[i].joined && !seq.words[i - 1].number).then(|| seq.key(i - 1))
@@ -803,21 +828,27 @@ fn collocation_hits(
             }
         };
         let mut chosen: Option<(usize, &'static str, bool)> = None;
-        let sentence_start = doc.starts_sentence(seq.words[i].token);
-        if titled(ta) && titled(tb) {
-            // A capitalised pair is a name: only a name one synonym away
-            // from a fixed expression counts (`White Home`).
-            if !sentence_start {
-                chosen = name_swap(a, b);
-            }
-            if chosen.is_none() {
+        if !(seq.words[i].lower && seq.words[i + 1].lower) {
+            // Capitals: a name, half a name, or a sentence start.
+            let ta = doc.token_text(seq.words[i].token);
+            let tb = doc.token_text(seq.words[i + 1].token);
+            let titled = |t: &str| matches!(casing(t), Casing::Title);
+            let sentence_start = doc.starts_sentence(seq.words[i].token);
+            if titled(ta) && titled(tb) {
+                // A capitalised pair is a name: only a name one synonym away
+                // from a fixed expression counts (`White Home`).
+                if !sentence_start {
+                    chosen = name_swap(a, b);
+                }
+                if chosen.is_none() {
+                    continue;
+                }
+            } else if (titled(tb) || casing(tb) == Casing::Upper)
+                || (!sentence_start && casing(ta) != Casing::Lower)
+            {
+                // Half a name (`Trump held`, `Office press`): no collocation to judge.
                 continue;
             }
-        } else if (titled(tb) || casing(tb) == Casing::Upper)
-            || (!sentence_start && casing(ta) != Casing::Lower)
-        {
-            // Half a name (`Trump held`, `Office press`): no collocation to judge.
-            continue;
         }
         if chosen.is_none() && !weak_pass && has_strong_candidate(a, b) {
             let mut best: Option<(usize, &'static str, f64)> = None;
@@ -833,7 +864,7 @@ fn collocation_hits(
         // A weak contrast on a pair with a spinner-table word is left to the
         // table, which knows what the spinner writes for what: a thesaurus
         // swap of its neighbour would hide the table's restoration.
-        if chosen.is_none() && weak_pass && table_word(a).is_none() && table_word(b).is_none() {
+        if chosen.is_none() && table.is_some_and(|t| t[i].is_none() && t[i + 1].is_none()) {
             let mut best: Option<(usize, &'static str, f64)> = None;
             for side in 0..2 {
                 if let Some((x, p)) = best_swap(a, b, side, far(side), &WEAK_BAR) {
