@@ -1167,7 +1167,10 @@ struct WordChoice {
 ///
 /// Neighbours that are table words themselves are read as their chosen
 /// originals on a second pass (`conflict cupboard` is scored as `war
-/// cabinet`), since a spinner swaps runs of words. An `a`/`an` before the
+/// cabinet`), since a spinner swaps runs of words. The second pass also
+/// holds a common word restored anywhere on the first pass to the lower
+/// bar of a rare one: the spinner's table is the same all through the
+/// document. An `a`/`an` before the
 /// word is corrected with it when the original starts with the other kind
 /// of sound (`an enormous` → `a massive`).
 fn word_hits(doc: &Document<'_>, seq: &WordSeq, table: &[Option<TableWord>], out: &mut Vec<Hit>) {
@@ -1176,6 +1179,7 @@ fn word_hits(doc: &Document<'_>, seq: &WordSeq, table: &[Option<TableWord>], out
     // the first pass's choices as neighbours.
     let mut chosen: Vec<Option<String>> = vec![None; seq.words.len()];
     let mut choices: Vec<WordChoice> = Vec::new();
+    let mut restored_keys: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for pass in 0..2 {
         choices.clear();
         let context = |w: usize| -> Option<&str> { chosen[w].as_deref().or(Some(seq.key(w))) };
@@ -1183,13 +1187,15 @@ fn word_hits(doc: &Document<'_>, seq: &WordSeq, table: &[Option<TableWord>], out
             let Some(found) = found else {
                 continue;
             };
-            if let Some(c) = choose_word(doc, seq, i, found, &context) {
+            let seen = restored_keys.contains(seq.key(i));
+            if let Some(c) = choose_word(doc, seq, i, found, seen, &context) {
                 choices.push(c);
             }
         }
         if pass == 0 {
             for c in &choices {
                 chosen[c.word] = Some(c.key.clone());
+                restored_keys.insert(seq.key(c.word));
             }
         }
     }
@@ -1273,6 +1279,7 @@ fn choose_word<'c>(
     seq: &WordSeq,
     i: usize,
     found: &TableWord,
+    seen: bool,
     context: &impl Fn(usize) -> Option<&'c str>,
 ) -> Option<WordChoice>
 where
@@ -1352,7 +1359,10 @@ where
     // frequent candidate is the likelier original.
     let wins = if name_like {
         listed > 0.0 && listed >= own_listed + NAME_MARGIN
-    } else if found.entry.weight >= 2 {
+    } else if found.entry.weight >= 2 || seen {
+        // A spinner's table is fixed: a common word it demonstrably wrote
+        // for an original elsewhere in this document is as suspect here
+        // as a word rarely written outside spinner output.
         own < support + CLEAR_MARGIN
     } else {
         support >= own + COMMON_WORD_MARGIN

@@ -149,6 +149,22 @@ mod tests {
     }
 
     #[test]
+    fn a_word_restored_elsewhere_in_the_document_is_suspect_everywhere() {
+        // Alone, `the following steps` fits as well as `the next steps`:
+        // kept. Where the same document restores `following` clearly
+        // (`the following week`), the spinner's fixed table wrote it for
+        // `next` there too.
+        let alone = format!("{SPUN}Officers discuss the following steps.");
+        assert_fixes_to("S002", &alone, &alone);
+        let text = format!("{SPUN}Officers discuss the following steps in the following week.");
+        assert_fixes_to(
+            "S002",
+            &text,
+            &format!("{SPUN}Officers discuss the next steps in the next week."),
+        );
+    }
+
+    #[test]
     fn single_words_need_a_spun_document() {
         assert_silent("S002", "He mentioned the invoice in a statement.");
     }
