@@ -14,7 +14,7 @@ use std::rc::Rc;
 use crate::diagnostic::Applicability;
 use crate::dict::phrases::{PhraseContext, PhraseEntry, PhraseMatch};
 use crate::dict::spun_words::SpunWord;
-use crate::dict::table::packed_intersection;
+use crate::dict::table::{packed_intersection, packed_strs};
 use crate::dict::{bigrams, mwes, phrasebook, spun_words, synonyms, words};
 use crate::text::case::{casing, match_case, with_folded_key, Casing};
 use crate::text::span::Span;
@@ -232,8 +232,9 @@ fn compute(doc: &Document<'_>) -> Analysis {
         let table: Vec<Option<TableWord>> = (0..seq.words.len())
             .map(|i| lookup_table_word(seq.key(i)))
             .collect();
-        collocation_hits(doc, &seq, &pairs, Some(&table), &mut weak);
         word_hits(doc, &seq, &table, &mut weak);
+        let pairs = pairs_near_hits(doc, &seq, &pairs, hits.iter().chain(&weak));
+        collocation_hits(doc, &seq, &pairs, Some(&table), &mut weak);
         hits.extend(weak);
     }
     // Longest, strongest first at each start; then drop overlaps.
@@ -252,6 +253,39 @@ fn compute(doc: &Document<'_>) -> Analysis {
         kept.push(h);
     }
     Analysis { hits: kept }
+}
+
+/// The pairs of `pairs` (see [`odd_pairs`]) worth the weak collocation
+/// pass: next to a hit already found (a spinner swaps runs of words, and
+/// its output clusters), but inside none (it would only be dropped as an
+/// overlap).
+fn pairs_near_hits<'h>(
+    doc: &Document<'_>,
+    seq: &WordSeq,
+    pairs: &[usize],
+    hits: impl Iterator<Item = &'h Hit>,
+) -> Vec<usize> {
+    let tokens = doc.tokens();
+    let mut covered = vec![false; seq.words.len()];
+    for h in hits {
+        let first = seq
+            .words
+            .partition_point(|w| tokens[w.token].span.end <= h.span.start);
+        for (w, c) in seq.words[first..].iter().zip(&mut covered[first..]) {
+            if tokens[w.token].span.start >= h.span.end {
+                break;
+            }
+            *c = true;
+        }
+    }
+    let near = |w: Option<usize>| w.is_some_and(|w| covered.get(w).copied().unwrap_or(false));
+    pairs
+        .iter()
+        .copied()
+        .filter(|&i| {
+            !covered[i] && !covered[i + 1] && (near(i.checked_sub(1)) || near(Some(i + 2)))
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- S001 --
@@ -320,6 +354,16 @@ fn is_quoted_title(doc: &Document<'_>, seq: &WordSeq, first: usize, last: usize)
     before.is_some_and(|t| t.is_quote()) && after.is_some_and(|t| t.is_quote())
 }
 
+/// `restored` with the written text's apostrophe: the lists spell `'`, a
+/// document that writes `gained’t` gets `won’t` back.
+fn match_apostrophe(written: &str, restored: String) -> String {
+    if written.contains('\u{2019}') && restored.contains('\'') {
+        restored.replace('\'', "\u{2019}")
+    } else {
+        restored
+    }
+}
+
 /// The original phrase with the spun match's casing: word by word when the
 /// word counts agree, else from the first word (all caps kept).
 fn restore_case(written: &[&str], original: &str, exact: bool) -> String {
@@ -382,6 +426,7 @@ fn phrase_hits(doc: &Document<'_>, seq: &WordSeq, strong: &mut Vec<Hit>, weak: &
             .map(|w| doc.token_text(seq.words[w].token))
             .collect();
         let replacement = restore_case(&written, &entry.original, entry.exact_case);
+        let replacement = match_apostrophe(doc.slice(span), replacement);
         let hit = Hit {
             kind: HitKind::Phrase,
             span,
@@ -661,17 +706,21 @@ fn best_swap(
     } else {
         big.right_partners(w)
     };
-    for x in packed_intersection(synonyms().packed_neighbours(spun), partners) {
+    let neighbours = synonyms().packed_neighbours(spun);
+    if neighbours.is_empty() || partners.is_empty() {
+        return None;
+    }
+    let mut judge = |x: &'static str| {
         let n = if side == 0 {
             big.count(x, w)
         } else {
             big.count(w, x)
         };
         if n < bar.min_count {
-            continue;
+            return;
         }
         let Some(zx) = lex.zipf100(x).filter(|&z| z >= 300) else {
-            continue;
+            return;
         };
         let p = if side == 0 {
             pmi(n, zx, zw)
@@ -679,7 +728,7 @@ fn best_swap(
             pmi(n, zw, zx)
         };
         if p < bar.min_pmi {
-            continue;
+            return;
         }
         if bar.need_mwe
             && !(if side == 0 {
@@ -688,12 +737,12 @@ fn best_swap(
                 mwes().contains_pair(w, x)
             })
         {
-            continue;
+            return;
         }
         // Spinners swap a common word for a rarer "synonym"; a rarer
         // candidate (`press` → `furniture`) is a coincidence.
         if bar.need_mwe && lex.zipf100(spun).is_some_and(|zs| zx + 20 < zs) {
-            continue;
+            return;
         }
         if let Some(f) = far {
             // `... navy invasion` → `military`: the far neighbour must not
@@ -704,12 +753,20 @@ fn best_swap(
                 (big.count(spun, f), big.count(x, f))
             };
             if cs > 0 && cx == 0 {
-                continue;
+                return;
             }
         }
         if best.is_none_or(|(_, bp)| p > bp) {
             best = Some((x, p));
         }
+    };
+    // Merging the two sorted lists costs their joint length; a frequent
+    // word's partners run to thousands, so a short neighbour list is
+    // better probed word by word (the count lookup above does the test).
+    if partners.len() > 8 * neighbours.len() {
+        packed_strs(neighbours).for_each(&mut judge);
+    } else {
+        packed_intersection(neighbours, partners).for_each(&mut judge);
     }
     best
 }
@@ -1176,27 +1233,41 @@ struct WordChoice {
 fn word_hits(doc: &Document<'_>, seq: &WordSeq, table: &[Option<TableWord>], out: &mut Vec<Hit>) {
     let tokens = doc.tokens();
     // First pass: each word on its written neighbours; second pass: with
-    // the first pass's choices as neighbours.
+    // the first pass's choices as neighbours, only where a neighbour was
+    // restored or the word's spun form was restored elsewhere (every other
+    // word would decide as before).
     let mut chosen: Vec<Option<String>> = vec![None; seq.words.len()];
-    let mut choices: Vec<WordChoice> = Vec::new();
     let mut restored_keys: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    for pass in 0..2 {
-        choices.clear();
-        let context = |w: usize| -> Option<&str> { chosen[w].as_deref().or(Some(seq.key(w))) };
-        for (i, found) in table.iter().enumerate() {
-            let Some(found) = found else {
-                continue;
-            };
-            let seen = restored_keys.contains(seq.key(i));
-            if let Some(c) = choose_word(doc, seq, i, found, seen, &context) {
-                choices.push(c);
-            }
+    let mut first_pass: Vec<WordChoice> = Vec::new();
+    for (i, found) in table.iter().enumerate() {
+        let Some(found) = found else {
+            continue;
+        };
+        if let Some(c) = choose_word(doc, seq, i, found, false, &|w| Some(seq.key(w))) {
+            first_pass.push(c);
         }
-        if pass == 0 {
-            for c in &choices {
-                chosen[c.word] = Some(c.key.clone());
-                restored_keys.insert(seq.key(c.word));
-            }
+    }
+    for c in &first_pass {
+        chosen[c.word] = Some(c.key.clone());
+        restored_keys.insert(seq.key(c.word));
+    }
+    let context = |w: usize| -> Option<&str> { chosen[w].as_deref().or(Some(seq.key(w))) };
+    let mut firsts = first_pass.into_iter().peekable();
+    let mut choices: Vec<WordChoice> = Vec::new();
+    for (i, found) in table.iter().enumerate() {
+        let Some(found) = found else {
+            continue;
+        };
+        let prior = firsts.next_if(|c| c.word == i);
+        let seen = restored_keys.contains(seq.key(i));
+        let neighbour_restored =
+            (i > 0 && chosen[i - 1].is_some()) || chosen.get(i + 1).is_some_and(Option::is_some);
+        if !neighbour_restored && (prior.is_some() || !seen) {
+            choices.extend(prior);
+            continue;
+        }
+        if let Some(c) = choose_word(doc, seq, i, found, seen, &context) {
+            choices.push(c);
         }
     }
     for c in choices {
@@ -1370,7 +1441,7 @@ where
     if !wins {
         return None;
     }
-    let mut restored = match_case(written, &x);
+    let mut restored = match_apostrophe(written, match_case(written, &x));
     restored.push_str(suffix);
     Some(WordChoice {
         token: tok,

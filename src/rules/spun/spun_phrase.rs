@@ -103,6 +103,15 @@ mod tests {
     }
 
     #[test]
+    fn the_restoration_keeps_the_written_apostrophe() {
+        assert_fixes_to(
+            "S001",
+            "Then you definitely\u{2019}re out.",
+            "Then you\u{2019}re out.",
+        );
+    }
+
+    #[test]
     fn weak_phrases_need_a_spun_document() {
         // Normal English on its own: silent.
         assert_silent(

@@ -165,6 +165,12 @@ mod tests {
     }
 
     #[test]
+    fn the_restoration_keeps_the_written_apostrophe() {
+        let text = format!("{SPUN}They gained\u{2019}t stop.");
+        assert_fixes_to("S002", &text, &format!("{SPUN}They won\u{2019}t stop."));
+    }
+
+    #[test]
     fn single_words_need_a_spun_document() {
         assert_silent("S002", "He mentioned the invoice in a statement.");
     }
