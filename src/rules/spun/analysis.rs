@@ -64,29 +64,33 @@ pub(crate) struct Analysis {
 struct SeqWord {
     /// Token index in the document.
     token: usize,
-    /// Byte range in the folded sequence.
+    /// Byte range of the key: in the document when the word is written
+    /// in lowercase ASCII (`lower`), else in the folded buffer.
     start: usize,
     end: usize,
     /// Separated from the previous word by spaces only (a phrase may span the gap).
     joined: bool,
     /// A number: part of phrases, but no context for a word's bigrams.
     number: bool,
-    /// Written in ASCII lowercase (its key is the text itself; no casing
-    /// to check).
+    /// Written in ASCII lowercase: its key is the text itself, and there
+    /// is no casing to check.
     lower: bool,
 }
 
-/// The document's words, folded and joined by one space (or `\n` where a
-/// phrase must not run on: punctuation, quotes, line breaks, skipped text).
-struct WordSeq {
+/// The document's words with their lookup keys. A word written in ASCII
+/// lowercase (most of running text) is its own key and is read from the
+/// document in place; only the others are folded, into one buffer.
+struct WordSeq<'t> {
+    text: &'t str,
     folded: String,
     words: Vec<SeqWord>,
 }
 
-impl WordSeq {
-    fn new(doc: &Document<'_>) -> Self {
+impl<'t> WordSeq<'t> {
+    fn new(doc: &Document<'t>) -> Self {
         let tokens = doc.tokens();
-        let mut folded = String::with_capacity(doc.text().len());
+        let text = doc.text();
+        let mut folded = String::new();
         let mut words = Vec::with_capacity(tokens.len() / 2);
         let mut joined = false;
         for (i, t) in tokens.iter().enumerate() {
@@ -94,28 +98,21 @@ impl WordSeq {
                 // Numbers are words of the sequence too: spinners rewrite
                 // around them (`a 12 months in the past` for `a year ago`).
                 TokenKind::Word | TokenKind::Number => {
-                    if !words.is_empty() {
-                        folded.push(if joined { ' ' } else { '\n' });
-                    }
-                    let start = folded.len();
-                    let word = doc.slice(t.span);
-                    let lower = if word.is_ascii() {
-                        // The common case folds in place: no buffer, no
-                        // UTF-8 check.
-                        folded.push_str(word);
-                        let lower = !word.bytes().any(|b| b.is_ascii_uppercase());
-                        if !lower {
-                            folded[start..].make_ascii_lowercase();
-                        }
-                        lower
+                    let bytes = &text.as_bytes()[t.span.start..t.span.end];
+                    let lower = bytes
+                        .iter()
+                        .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                    let (start, end) = if lower {
+                        (t.span.start, t.span.end)
                     } else {
-                        with_folded_key(word, |k| folded.push_str(k));
-                        false
+                        let start = folded.len();
+                        with_folded_key(doc.slice(t.span), |k| folded.push_str(k));
+                        (start, folded.len())
                     };
                     words.push(SeqWord {
                         token: i,
                         start,
-                        end: folded.len(),
+                        end,
                         joined,
                         number: t.kind == TokenKind::Number,
                         lower,
@@ -126,11 +123,20 @@ impl WordSeq {
                 _ => joined = false,
             }
         }
-        Self { folded, words }
+        Self {
+            text,
+            folded,
+            words,
+        }
     }
 
     fn key(&self, w: usize) -> &str {
-        &self.folded[self.words[w].start..self.words[w].end]
+        let sw = &self.words[w];
+        if sw.lower {
+            &self.text[sw.start..sw.end]
+        } else {
+            &self.folded[sw.start..sw.end]
+        }
     }
 }
 
@@ -261,7 +267,7 @@ fn compute(doc: &Document<'_>) -> Analysis {
 /// overlap).
 fn pairs_near_hits<'h>(
     doc: &Document<'_>,
-    seq: &WordSeq,
+    seq: &WordSeq<'_>,
     pairs: &[usize],
     hits: impl Iterator<Item = &'h Hit>,
 ) -> Vec<usize> {
@@ -292,7 +298,7 @@ fn pairs_near_hits<'h>(
 
 fn entry_applies(
     doc: &Document<'_>,
-    seq: &WordSeq,
+    seq: &WordSeq<'_>,
     entry: &PhraseEntry,
     first: usize,
     last: usize,
@@ -347,7 +353,7 @@ fn entry_applies(
 }
 
 /// Whether words `first..=last` are exactly the content of a quotation.
-fn is_quoted_title(doc: &Document<'_>, seq: &WordSeq, first: usize, last: usize) -> bool {
+fn is_quoted_title(doc: &Document<'_>, seq: &WordSeq<'_>, first: usize, last: usize) -> bool {
     let tokens = doc.tokens();
     let before = seq.words[first].token.checked_sub(1).map(|i| tokens[i]);
     let after = tokens.get(seq.words[last].token + 1);
@@ -392,7 +398,7 @@ fn restore_case(written: &[&str], original: &str, exact: bool) -> String {
     }
 }
 
-fn phrase_hits(doc: &Document<'_>, seq: &WordSeq, strong: &mut Vec<Hit>, weak: &mut Vec<Hit>) {
+fn phrase_hits(doc: &Document<'_>, seq: &WordSeq<'_>, strong: &mut Vec<Hit>, weak: &mut Vec<Hit>) {
     let book = phrasebook();
     let mut matches: Vec<PhraseMatch> = Vec::new();
     book.find_words(
@@ -840,26 +846,30 @@ fn has_strong_candidate(a: &str, b: &str) -> bool {
 
 /// Indices `i` of the joined word pairs `i, i + 1` the collocation passes
 /// judge: two lowercase ASCII content words, both in the lexicon, that the
-/// bigram list and WordNet do not know as a pair. Each word's features are
-/// read once (one lexicon lookup per candidate word), each pair's counts once.
-fn odd_pairs(seq: &WordSeq) -> Vec<usize> {
+/// bigram list and WordNet do not know as a pair. The cheap tests come
+/// first: the lexicon is asked (once per word) only about the words of a
+/// pair the bigram list does not know.
+fn odd_pairs(seq: &WordSeq<'_>) -> Vec<usize> {
     let big = bigrams();
     let lex = words();
-    let content: Vec<bool> = (0..seq.words.len())
-        .map(|i| {
-            let w = seq.key(i);
-            w.bytes().all(|c| c.is_ascii_lowercase()) && !is_function_word(w) && lex.contains(w)
-        })
-        .collect();
-    (0..seq.words.len().saturating_sub(1))
-        .filter(|&i| {
-            seq.words[i + 1].joined
-                && content[i]
-                && content[i + 1]
-                && big.count(seq.key(i), seq.key(i + 1)) == 0
-                && !mwes().contains_pair(seq.key(i), seq.key(i + 1))
-        })
-        .collect()
+    let content_shape = |w: &str| w.bytes().all(|c| c.is_ascii_lowercase()) && !is_function_word(w);
+    let mut known: Vec<Option<bool>> = vec![None; seq.words.len()];
+    let mut is_known = |i: usize| *known[i].get_or_insert_with(|| lex.contains(seq.key(i)));
+    let mut out = Vec::new();
+    let mut prev_shape = seq.words.first().is_some_and(|_| content_shape(seq.key(0)));
+    for i in 1..seq.words.len() {
+        let b = seq.key(i);
+        let shape = content_shape(b);
+        let was = std::mem::replace(&mut prev_shape, shape);
+        if !(was && shape && seq.words[i].joined) {
+            continue;
+        }
+        let a = seq.key(i - 1);
+        if big.count(a, b) == 0 && is_known(i - 1) && is_known(i) && !mwes().contains_pair(a, b) {
+            out.push(i - 1);
+        }
+    }
+    out
 }
 
 /// The collocation pass over `pairs` (see [`odd_pairs`]): the strong pass
@@ -867,7 +877,7 @@ fn odd_pairs(seq: &WordSeq) -> Vec<usize> {
 /// spinner-table word (`table[i]`) to the table.
 fn collocation_hits(
     doc: &Document<'_>,
-    seq: &WordSeq,
+    seq: &WordSeq<'_>,
     pairs: &[usize],
     table: Option<&[Option<TableWord>]>,
     out: &mut Vec<Hit>,
@@ -1230,7 +1240,12 @@ struct WordChoice {
 /// document. An `a`/`an` before the
 /// word is corrected with it when the original starts with the other kind
 /// of sound (`an enormous` → `a massive`).
-fn word_hits(doc: &Document<'_>, seq: &WordSeq, table: &[Option<TableWord>], out: &mut Vec<Hit>) {
+fn word_hits(
+    doc: &Document<'_>,
+    seq: &WordSeq<'_>,
+    table: &[Option<TableWord>],
+    out: &mut Vec<Hit>,
+) {
     let tokens = doc.tokens();
     // First pass: each word on its written neighbours; second pass: with
     // the first pass's choices as neighbours, only where a neighbour was
@@ -1322,7 +1337,7 @@ fn starts_with_vowel_sound(word: &str) -> bool {
 /// needs the other article than the one written (`an` → `a`).
 fn article_fix(
     doc: &Document<'_>,
-    seq: &WordSeq,
+    seq: &WordSeq<'_>,
     w: usize,
     restored: &str,
 ) -> Option<(Span, String)> {
@@ -1345,16 +1360,16 @@ fn article_fix(
 /// The restoration of word `i` if it is a table word whose best original
 /// fits its context (`context(w)` gives the folded text of word `w` to
 /// score against).
-fn choose_word<'c>(
+fn choose_word<'c, 't>(
     doc: &Document<'_>,
-    seq: &WordSeq,
+    seq: &WordSeq<'t>,
     i: usize,
     found: &TableWord,
     seen: bool,
     context: &impl Fn(usize) -> Option<&'c str>,
 ) -> Option<WordChoice>
 where
-    WordSeq: 'c,
+    WordSeq<'t>: 'c,
 {
     let folded = seq.key(i);
     let suffix_len = found.suffix_len;
