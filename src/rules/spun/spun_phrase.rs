@@ -91,6 +91,26 @@ mod tests {
         );
     }
 
+    /// Regression: numbers were not part of the word sequence, so every
+    /// phrase around one (`a 12 months in the past`) could never match.
+    #[test]
+    fn phrases_run_over_numbers() {
+        assert_fixes_to(
+            "S001",
+            "He left a 12 months in the past.",
+            "He left a year ago.",
+        );
+    }
+
+    #[test]
+    fn the_restoration_keeps_the_written_apostrophe() {
+        assert_fixes_to(
+            "S001",
+            "Then you definitely\u{2019}re out.",
+            "Then you\u{2019}re out.",
+        );
+    }
+
     #[test]
     fn weak_phrases_need_a_spun_document() {
         // Normal English on its own: silent.

@@ -130,6 +130,47 @@ mod tests {
     }
 
     #[test]
+    fn candidates_are_ranked_by_the_bigram_model() {
+        // `throughout` is written for `during` and for `across`: the word
+        // that predicts its neighbours wins, not the more frequent one
+        // (`during the` is the commoner pair, `across the state` the phrase).
+        let text = format!("{SPUN}Storms moved throughout the state on Monday.");
+        assert_fixes_to(
+            "S002",
+            &text,
+            &format!("{SPUN}Storms moved across the state on Monday."),
+        );
+        let text = format!("{SPUN}Throughout the meeting he spoke.");
+        assert_fixes_to(
+            "S002",
+            &text,
+            &format!("{SPUN}During the meeting he spoke."),
+        );
+    }
+
+    #[test]
+    fn a_word_restored_elsewhere_in_the_document_is_suspect_everywhere() {
+        // Alone, `the following steps` fits as well as `the next steps`:
+        // kept. Where the same document restores `following` clearly
+        // (`the following week`), the spinner's fixed table wrote it for
+        // `next` there too.
+        let alone = format!("{SPUN}Officers discuss the following steps.");
+        assert_fixes_to("S002", &alone, &alone);
+        let text = format!("{SPUN}Officers discuss the following steps in the following week.");
+        assert_fixes_to(
+            "S002",
+            &text,
+            &format!("{SPUN}Officers discuss the next steps in the next week."),
+        );
+    }
+
+    #[test]
+    fn the_restoration_keeps_the_written_apostrophe() {
+        let text = format!("{SPUN}They gained\u{2019}t stop.");
+        assert_fixes_to("S002", &text, &format!("{SPUN}They won\u{2019}t stop."));
+    }
+
+    #[test]
     fn single_words_need_a_spun_document() {
         assert_silent("S002", "He mentioned the invoice in a statement.");
     }
