@@ -354,8 +354,8 @@ fn is_in_expression(stem: &str, left: Option<&str>, right: Option<&str>) -> bool
 
 /// Whether the capitalised word at token `index` may be a slip because it
 /// only opens a sentence: first of the text or a line, after `.`, `!` or
-/// `?`, or after an opening quote or bracket that itself opens a sentence.
-/// Mid-sentence, a capital after `(`, a quote, a colon or a dash marks a
+/// `?`, or after an opening bracket that itself opens a sentence. After a
+/// quote, a colon or a dash, and after `(` mid-sentence, a capital marks a
 /// name or a term (`the first kingdom (Choson)`), not a sentence start.
 fn opens_sentence(doc: &Document<'_>, index: usize) -> bool {
     if doc.starts_sentence(index) {
