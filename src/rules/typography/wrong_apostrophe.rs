@@ -79,15 +79,13 @@ impl Rule for WrongApostrophe {
             if !touching && !elision {
                 continue;
             }
-            let Some(prev) = prev.filter(|_| !elision) else {
+            // The document's apostrophe style is read once, at the first finding.
+            let mut report = |reason: &str| {
                 let straight = *straight_doc.get_or_insert_with(|| is_straight_doc(text));
-                push(
-                    out,
-                    t.span,
-                    mark,
-                    straight,
-                    "before a clipped word only an apostrophe fits",
-                );
+                push(out, t.span, mark, straight, reason);
+            };
+            let Some(prev) = prev.filter(|_| !elision) else {
+                report("before a clipped word only an apostrophe fits");
                 continue;
             };
             let next = tokens.get(i + 1);
@@ -104,14 +102,7 @@ impl Rule for WrongApostrophe {
                     continue;
                 }
             }
-            let straight = *straight_doc.get_or_insert_with(|| is_straight_doc(text));
-            push(
-                out,
-                t.span,
-                mark,
-                straight,
-                "between two letters only an apostrophe fits",
-            );
+            report("between two letters only an apostrophe fits");
         }
     }
 }
