@@ -29,7 +29,9 @@ a word that is also an ordinary word, three times on its own (`trump’s` in an
 article about Trump) or right where a name goes (`marry fanny Price` beside
 `Fanny looked`; `Miss woodhouse`; `the pacific Remote Islands` beside `US
 Pacific Island`). Possessives and other clitics follow their stem. A known
-misspelling is left to `T001` unless the document uses it as a name.
+misspelling is left to `T001` unless the document uses it as a name. A
+rare dictionary name one edit from a frequent word, which the document never
+capitalises, is left to `T002` as a likely slip (`a calm maner`).
 
 ## Why it matters
 A lowercase name reads as a slip and can change the meaning (`turkey`,
@@ -118,16 +120,12 @@ impl Rule for LowercaseProperNoun {
             // 1. Dictionary names.
             if !common {
                 let entry = lexicon.get(&stem);
-                let form = name_form(&stem).or_else(|| {
-                    entry.and_then(|e| {
-                        e.forms()
-                            .find(|f| casing(f.text) == Casing::Title && f.level <= 80)
-                            .map(|f| f.text)
-                    })
-                });
-                if let Some(form) = form {
+                if let Some(form) = dictionary_name_form(&stem) {
                     if is_compound_part(doc, i) {
                         continue; // `debian-installer`, `al-Assad`: package names, particles
+                    }
+                    if reads_as_slip(&stem, ctx.doc_names(doc)) {
+                        continue; // `maner` for `manner`: T002 ranks it
                     }
                     // Rare names are also package names, brands used as
                     // commands, and foreign particles (`firefox`, `in toto`),
@@ -220,10 +218,41 @@ impl Rule for LowercaseProperNoun {
     }
 }
 
+/// How the dictionaries write the name whose folded key is `stem`
+/// (`ukraine` → `Ukraine`), if they know it only as a name.
+pub(crate) fn dictionary_name_form(stem: &str) -> Option<&'static str> {
+    name_form(stem).or_else(|| {
+        words().get(stem).and_then(|e| {
+            e.forms()
+                .find(|f| casing(f.text) == Casing::Title && f.level <= 80)
+                .map(|f| f.text)
+        })
+    })
+}
+
+/// Zipf × 100 under which a dictionary name typed in lowercase one edit
+/// from a frequent lowercase word reads as a slip of that word rather than
+/// as the name (`maner` → `manner`, `lise` → `lies`, `trani` → `train`).
+/// Names people do write in lowercase are frequent (`putin` 413, `firefox`
+/// 341, `toto` 315).
+const RARE_NAME_ZIPF100: u16 = 300;
+
+/// Whether the folded `stem`, typed in lowercase and written only
+/// capitalised in the dictionaries, is more likely a slip of a frequent
+/// word than a lowercased name: the name is rare, the document never
+/// writes it capitalised, and one edit turns it into a frequent lowercase
+/// word. `T003` leaves such words to `T002`, which ranks the corrections.
+pub(crate) fn reads_as_slip(stem: &str, names: &DocNames) -> bool {
+    stem.len() >= 3
+        && words().zipf100(stem).unwrap_or(0) < RARE_NAME_ZIPF100
+        && names.anywhere(stem) == 0
+        && near_common_word(stem)
+}
+
 /// Whether one edit (insertion, deletion, substitution or transposition of
 /// ASCII letters) turns the folded `word` into a frequent lowercase word
-/// (`foundition` → `foundation`, `bron` → `born`). Runs only on the rare
-/// words whose sole evidence is one use inside a name.
+/// (`foundition` → `foundation`, `bron` → `born`). Runs only on rare
+/// words: names typed in lowercase, or known from one use inside a name.
 fn near_common_word(word: &str) -> bool {
     if !word.is_ascii() {
         return false;

@@ -22,6 +22,7 @@
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::index::{candidates, Candidate, MAX_QUERY};
 use crate::dict::{bigrams, misspellings, mwes, name_form, words, Corrections};
+use crate::rules::typo::lowercase_proper_noun::{dictionary_name_form, reads_as_slip};
 use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part, Lexical};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{casing, match_case, Casing};
@@ -75,7 +76,10 @@ after a bracket or a quote inside a sentence it is a name (`the first
 kingdom (Choson)`).
 
 Known misspellings are `T001`'s, also those with several listed
-corrections, which `T001` ranks the same way.
+corrections, which `T001` ranks the same way. A lowercase word the
+dictionaries know only as a rare name, one edit from a frequent word, is
+ranked here as a slip (`a calm maner` → `manner`), the name offered last,
+unless the document writes the name capitalised.
 "#,
     default_enabled: true,
     fix_safety: FixSafety::Unsafe,
@@ -133,15 +137,25 @@ impl Rule for UnknownWord {
             if capitalised && !(casing(word) == Casing::Title && opens_sentence(doc, i)) {
                 continue;
             }
-            if ctx.lexical(doc)[i].is_known() {
+            let lexical = ctx.lexical(doc)[i];
+            if lexical.has_lowercase_form() {
                 continue;
             }
             if !is_candidate_for_correction(word) {
                 continue;
             }
             let key = crate::text::case::fold_key(word);
-            if name_form(&key).is_some() {
-                continue; // T003 owns these
+            // A word the dictionaries only write capitalised is T003's,
+            // unless it reads as a slip of a frequent word (`maner`).
+            let name = lexical.is_known() || name_form(&key).is_some();
+            if name
+                && (capitalised
+                    || !reads_as_slip(
+                        clitic_split(&key).map_or(key.as_str(), |(s, _)| s),
+                        ctx.doc_names(doc),
+                    ))
+            {
+                continue;
             }
             // A known misspelling is T001's, however many corrections it
             // lists: T001 ranks them by the same context (`listed_order`),
@@ -173,7 +187,11 @@ impl Rule for UnknownWord {
                 continue; // `deja vu`, `angina pectoris`: a word after all
             }
             pool.clear();
-            let ranked = rank(stem, left, right, &mut pool);
+            let mut ranked = rank(stem, left, right, &mut pool);
+            if name {
+                // The name itself is no correction; it is offered last.
+                ranked.retain(|r| !r.text.eq_ignore_ascii_case(stem));
+            }
             if ranked.is_empty() {
                 if capitalised {
                     continue; // a name opening a sentence, with no word near it
@@ -208,8 +226,10 @@ impl Rule for UnknownWord {
             // A word built from known words (`unexcitingly`, `precompiled`)
             // is more likely a valid rare word than a slip:
             // show the candidates, apply nothing.
+            // A rare name the document also uses in a compound is a term.
+            let term = compound || (name && is_used_in_compound(doc, stem));
             let applicability = if clear
-                && !compound
+                && !term
                 && !ranked[0].text.contains(' ')
                 && !key.contains('\'')
                 && !is_derived_word(stem)
@@ -223,7 +243,12 @@ impl Rule for UnknownWord {
             // The clitic is re-attached as typed (`’s` stays curly).
             let typed_clitic = &word[word.len() - clitic_len(word, clitic)..];
             let message = format!(
-                "`{word}` is not a known word; did you mean `{}{typed_clitic}`?",
+                "`{word}` is {}; did you mean `{}{typed_clitic}`?",
+                if name {
+                    "only known as a rare name"
+                } else {
+                    "not a known word"
+                },
                 match_case(word, &ranked[0].text)
             );
             let mut finding = Finding::new(&META, token.span, message);
@@ -241,9 +266,27 @@ impl Rule for UnknownWord {
                 finding = finding
                     .suggest(Suggestion::replace(token.span, &replacement, level).because(reason));
             }
+            if name {
+                if let Some(form) = dictionary_name_form(stem) {
+                    let replacement = format!("{form}{typed_clitic}");
+                    finding = finding.suggest(
+                        Suggestion::replace(token.span, &replacement, Applicability::DisplayOnly)
+                            .because("the dictionaries only write it capitalised"),
+                    );
+                }
+            }
             out.push(finding);
         }
     }
+}
+
+/// Whether the document writes `stem` (folded) as a part of a hyphenated
+/// compound somewhere (`the cruft-ng package`): a term or a package name
+/// there, so not a slip elsewhere either. Asked only of the rare words
+/// known as names.
+fn is_used_in_compound(doc: &Document<'_>, stem: &str) -> bool {
+    doc.words()
+        .any(|(i, t)| doc.slice(t.span).eq_ignore_ascii_case(stem) && is_compound_part(doc, i))
 }
 
 /// How the context ranks the listed corrections of a known misspelling
@@ -1301,6 +1344,34 @@ mod tests {
             "T002",
             "The weather was plessant today.",
             "The weather was pleasant today.",
+        );
+    }
+
+    #[test]
+    fn rare_names_typed_in_lowercase_are_ranked_as_slips() {
+        // `Maner` and `Trani` are names nobody writes in lowercase; one edit
+        // from a frequent word, they read as slips of it.
+        assert_fixes_to(
+            "T002",
+            "She spoke in a calm maner to them.",
+            "She spoke in a calm manner to them.",
+        );
+        assert_fixes_to(
+            "T002",
+            "We took the trani to the city.",
+            "We took the train to the city.",
+        );
+        // T003 leaves them to T002: one finding per span.
+        assert_silent("T003", "She spoke in a calm maner to them.");
+        // The document writing the name capitalised makes it the name.
+        assert_silent("T002", "Maner was there. Later maner left.");
+        // Frequent names stay T003's.
+        assert_silent("T002", "the talks with putin ended");
+        // A word the document also uses in a compound is a term: shown only.
+        assert_fixes_to(
+            "T002",
+            "Try the cruft or the cruft-ng package.",
+            "Try the cruft or the cruft-ng package.",
         );
     }
 
