@@ -110,21 +110,30 @@ impl Rule for RepeatedWord {
             if i < resume {
                 continue;
             }
+            // Hot path: nearly every word is followed by something other
+            // than a space and a word of the same byte length; no text is
+            // sliced until it is.
+            let len = token.span.end - token.span.start;
+            let same_length_word_next = |at: usize| {
+                matches!(
+                    (tokens.get(at + 1), tokens.get(at + 2)),
+                    (Some(space), Some(next)) if space.kind == TokenKind::Space
+                        && next.kind == TokenKind::Word
+                        && next.span.end - next.span.start == len
+                )
+            };
+            if !same_length_word_next(i) {
+                continue;
+            }
             let first = doc.slice(token.span);
             // The run of copies of `first` separated by spaces only:
             // `the the the` is one finding with one fix, so that fixes of
             // neighbouring pairs never conflict (each pass of `fix` would
             // otherwise remove only every other copy).
             let mut last = i;
-            while let (Some(space), Some(next)) = (tokens.get(last + 1), tokens.get(last + 2)) {
-                let second = doc.slice(next.span);
-                if space.kind != TokenKind::Space
-                    || next.kind != TokenKind::Word
-                    || first.len() != second.len()
-                    || !first.eq_ignore_ascii_case(second)
-                {
-                    break;
-                }
+            while same_length_word_next(last)
+                && first.eq_ignore_ascii_case(doc.slice(tokens[last + 2].span))
+            {
                 last += 2;
             }
             // A hyphen glued on either side makes it another construction
