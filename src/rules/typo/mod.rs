@@ -10,7 +10,7 @@ pub mod unknown_word;
 
 use rustc_hash::FxHashMap;
 
-use crate::dict::table::WordKey;
+use crate::dict::table::{eq_ignore_ascii_case_wide, load_tail, WordKey};
 use crate::dict::words::Words;
 use crate::text::case::{casing, fold_key, starts_with_capital, with_folded_key, Casing};
 use crate::text::{Document, TokenKind};
@@ -104,62 +104,81 @@ impl Shape {
         let Some(&first) = bytes.first() else {
             return Self::from_parts(Casing::Lower, Self::ASCII);
         };
-        // One pass over an ASCII word answers every question at once.
-        let (mut upper, mut letters, mut apostrophe, mut high) = (0u32, 0u32, false, 0u8);
-        for &b in bytes {
-            upper += u32::from(b.is_ascii_uppercase());
-            letters += u32::from(b.is_ascii_alphabetic());
-            apostrophe |= b == b'\'';
-            high |= b;
-        }
         let mut flags = 0;
         if first.is_ascii_lowercase() {
             flags |= Self::ASCII_LOWER_START;
         }
-        if high >= 0x80 {
-            if starts_with_capital(word) {
-                flags |= Self::CAPITAL;
-            }
-            if word.chars().skip(1).any(char::is_uppercase) {
-                flags |= Self::INNER_CAPITAL;
-            }
-            if has_apostrophe(word) {
-                flags |= Self::APOSTROPHE;
-            }
-            return Self::from_parts(casing(word), flags);
+        if !first.is_ascii_alphabetic() {
+            return Self::of_any(word, flags);
+        }
+        // Eight bytes at a time (one step for most words), every question
+        // at once, as masks (no counting): which bytes are capitals,
+        // letters, apostrophes, non-ASCII. The first byte is a letter.
+        let (mut upper_after_first, mut all_letters_upper) = (false, true);
+        let (mut apostrophe, mut high) = (false, 0u64);
+        let mut first_chunk = true;
+        let mut tally = |x: u64| {
+            let classes = ByteClasses::of(x);
+            let after_first = if first_chunk {
+                classes.upper & !0x80
+            } else {
+                classes.upper
+            };
+            first_chunk = false;
+            upper_after_first |= after_first != 0;
+            all_letters_upper &= classes.upper == classes.letter;
+            apostrophe |= classes.apostrophe != 0;
+            high |= x & ByteClasses::HIGH;
+        };
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            tally(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        if !chunks.remainder().is_empty() {
+            tally(load_tail(chunks.remainder()));
+        }
+        if high != 0 {
+            return Self::of_any(word, flags);
         }
         let first_upper = first.is_ascii_uppercase();
         flags |= Self::ASCII;
         if first_upper {
             flags |= Self::CAPITAL;
         }
-        if upper > u32::from(first_upper) {
+        if upper_after_first {
             flags |= Self::INNER_CAPITAL;
         }
         if apostrophe {
             flags |= Self::APOSTROPHE;
         }
-        // `casing` of an ASCII word: the first letter, then the others.
-        let first_letter_upper = if first.is_ascii_alphabetic() {
-            first_upper
-        } else {
-            bytes
-                .iter()
-                .find(|b| b.is_ascii_alphabetic())
-                .is_some_and(u8::is_ascii_uppercase)
-        };
-        let casing = if letters == 0 {
-            Casing::Lower
-        } else {
-            let (rest_upper, rest) = (upper - u32::from(first_letter_upper), letters - 1);
-            match (first_letter_upper, rest_upper) {
-                (false, 0) => Casing::Lower,
-                (true, 0) => Casing::Title,
-                (true, u) if u == rest => Casing::Upper,
-                _ => Casing::Mixed,
-            }
+        // `casing` of an ASCII word that starts with a letter.
+        let casing = match (first_upper, upper_after_first) {
+            (false, false) => Casing::Lower,
+            (true, false) => Casing::Title,
+            (true, true) if all_letters_upper => Casing::Upper,
+            _ => Casing::Mixed,
         };
         Self::from_parts(casing, flags)
+    }
+
+    /// [`Shape::of`] by the general functions: non-ASCII words and words
+    /// that do not start with a letter (`flags` holds what is known).
+    fn of_any(word: &str, mut flags: u8) -> Self {
+        if word.is_ascii() {
+            flags |= Self::ASCII;
+        }
+        if starts_with_capital(word) {
+            flags |= Self::CAPITAL;
+        }
+        if word.chars().skip(1).any(char::is_uppercase) {
+            flags |= Self::INNER_CAPITAL;
+        }
+        if has_apostrophe(word) {
+            flags |= Self::APOSTROPHE;
+        }
+        Self::from_parts(casing(word), flags)
     }
 
     fn from_parts(casing: Casing, flags: u8) -> Self {
@@ -209,6 +228,42 @@ impl Shape {
     }
 }
 
+/// Per byte of eight (in the high bit of each byte of a mask): which are
+/// ASCII capitals, ASCII letters and `'`. Zero padding is none of them.
+struct ByteClasses {
+    upper: u64,
+    letter: u64,
+    apostrophe: u64,
+}
+
+impl ByteClasses {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    #[inline]
+    fn of(x: u64) -> Self {
+        let not_apostrophe = x ^ (Self::ONES * u64::from(b'\''));
+        // A byte is zero when neither its low seven bits plus 0x7F nor the
+        // byte itself reach the high bit (exact: no carry crosses bytes).
+        let low = Self::ONES * 0x7F;
+        let nonzero = ((not_apostrophe & low) + low) | not_apostrophe;
+        Self {
+            upper: Self::in_range(x, b'A', b'Z'),
+            letter: Self::in_range(x | (Self::ONES * 0x20), b'a', b'z'),
+            apostrophe: !nonzero & Self::HIGH,
+        }
+    }
+
+    /// The ASCII bytes of `x` within `lo..=hi` (`lo` ≥ 1, `hi` < 0x7F).
+    #[inline]
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        let low7 = x & !Self::HIGH;
+        let from_lo = low7 + Self::ONES * u64::from(0x80 - lo);
+        let past_hi = low7 + Self::ONES * u64::from(0x80 - hi - 1);
+        from_lo & !past_hi & !x & Self::HIGH
+    }
+}
+
 /// The lookup key, lexicon class and shape of every word of a document,
 /// computed once (see [`crate::rules::CheckContext::words`]) for every rule
 /// that asks: one pass over each word's bytes, one hash per word, no folded
@@ -230,6 +285,9 @@ pub(crate) struct DocWords {
     folded: Vec<(usize, Box<str>)>,
 }
 
+/// Slots of the direct-mapped cache of [`DocWords::build`] (by hash).
+const LEXICAL_CACHE_SLOTS: usize = 1024;
+
 impl DocWords {
     /// Classifies every token of `doc`.
     pub(crate) fn build(doc: &Document<'_>) -> Self {
@@ -245,6 +303,7 @@ impl DocWords {
             line_breaks: Vec::new(),
             folded: Vec::new(),
         };
+        let mut cache = [(u32::MAX, Lexical::NotAWord); LEXICAL_CACHE_SLOTS];
         for (i, t) in tokens.iter().enumerate() {
             match t.kind {
                 TokenKind::Word => {}
@@ -260,7 +319,25 @@ impl DocWords {
             words.shapes[i] = shape;
             let (lexical, hash) = if shape.is_ascii() {
                 let key = WordKey::ascii_word_checked(word);
-                (Lexical::of_key(lexicon, &key), key.hash())
+                let hash = key.hash();
+                // Most words of a text are repeats of a few hundred: the
+                // verdict on an earlier copy (same folded key, checked
+                // byte for byte) costs a compare instead of a probe.
+                let slot = &mut cache[(hash as usize) % LEXICAL_CACHE_SLOTS];
+                let earlier = slot.0 as usize;
+                let lexical = if slot.0 != u32::MAX
+                    && words.hashes[earlier] == hash
+                    && eq_ignore_ascii_case_wide(
+                        doc.token_text(earlier).as_bytes(),
+                        word.as_bytes(),
+                    ) {
+                    slot.1
+                } else {
+                    let lexical = Lexical::of_key(lexicon, &key);
+                    *slot = (i as u32, lexical);
+                    lexical
+                };
+                (lexical, hash)
             } else {
                 let folded = fold_key(word);
                 let key = WordKey::folded(&folded);
@@ -678,6 +755,42 @@ mod tests {
         }
         assert_eq!(words.lexical()[indices_of(&doc, "teh")], Lexical::Unknown);
         assert_eq!(words.lexical()[indices_of(&doc, "The")], Lexical::Common);
+    }
+
+    #[test]
+    fn cached_verdicts_are_the_lexicon_verdicts() {
+        // Repeats in every case, and more distinct words than the cache has
+        // slots, so that slots are shared and overwritten.
+        let mut text = String::from("The the THE tHe teh Teh wont Wont won't NATO Nato nato.\n");
+        for n in 0..3000 {
+            let word = ["government", "said", "Putin", "recieve", "x", "qz"][n % 6];
+            text.push_str(&format!("{word} {word}{} ", "s".repeat(n % 5)));
+            text.push_str(["fish ", "Fish ", "FISH "][n % 3]);
+        }
+        let doc = Document::new(&text, Format::Plain);
+        let words = DocWords::build(&doc);
+        let lexicon = crate::dict::words();
+        for i in words.indices() {
+            let folded = fold_key(doc.token_text(i));
+            let direct = Lexical::of_key(lexicon, &WordKey::folded(&folded));
+            assert_eq!(words.lexical()[i], direct, "{}", doc.token_text(i));
+        }
+    }
+
+    #[test]
+    fn byte_classes_match_the_byte_tests() {
+        for byte in 0..=255u8 {
+            let classes = ByteClasses::of(u64::from_le_bytes([byte; 8]));
+            let all = |set: bool| if set { ByteClasses::HIGH } else { 0 };
+            assert_eq!(classes.upper, all(byte.is_ascii_uppercase()), "{byte}");
+            assert_eq!(classes.letter, all(byte.is_ascii_alphabetic()), "{byte}");
+            assert_eq!(classes.apostrophe, all(byte == b'\''), "{byte}");
+        }
+        // Bytes do not disturb their neighbours.
+        let mixed = ByteClasses::of(u64::from_le_bytes(*b"a'Z\x00\xff@[z"));
+        assert_eq!(mixed.upper, 0x80 << 16);
+        assert_eq!(mixed.letter, 0x80 | (0x80 << 16) | (0x80 << 56));
+        assert_eq!(mixed.apostrophe, 0x80 << 8);
     }
 
     fn indices_of(doc: &Document<'_>, word: &str) -> usize {
