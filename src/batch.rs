@@ -255,9 +255,10 @@ pub fn scan_candidates(text: &str, out: &mut Vec<Box<str>>) {
     while i < bytes.len() {
         let b = bytes[i];
         // Only a capital can start a candidate: jump from one to the next
-        // (non-ASCII lead bytes are decoded to see if they are capitals).
+        // (non-ASCII lead bytes are decoded to see if they are capitals),
+        // eight bytes at a time.
         if !(b.is_ascii_uppercase() || b >= 0xC0) {
-            i += 1;
+            i = next_capital_or_lead(bytes, i + 1);
             continue;
         }
         let c = text[i..].chars().next().expect("i is on a char boundary");
@@ -278,6 +279,36 @@ pub fn scan_candidates(text: &str, out: &mut Vec<Box<str>>) {
     }
     out.sort_unstable();
     out.dedup();
+}
+
+/// The first index from `i` whose byte is an ASCII capital or the lead
+/// byte of a multi-byte char (`bytes.len()` if none): eight bytes per step,
+/// since capitals are a few per cent of prose.
+fn next_capital_or_lead(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        // Per byte, in its high bit: an ASCII capital (the low seven bits
+        // within `A..=Z`, no carry crosses bytes), or bits 7 and 6 set
+        // (a lead byte, `>= 0xC0`).
+        let low7 = x & !HIGH;
+        let from_a = low7 + ONES * u64::from(0x80 - b'A');
+        let past_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+        let capital = from_a & !past_z & !x & HIGH;
+        let lead = x & (x << 1) & HIGH;
+        let found = capital | lead;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !(bytes[i].is_ascii_uppercase() || bytes[i] >= 0xC0) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether the char at `i` continues a word rather than starting one.
@@ -403,6 +434,18 @@ mod tests {
         let mut out = Vec::new();
         scan_candidates(text, &mut out);
         out.into_iter().map(String::from).collect()
+    }
+
+    #[test]
+    fn the_capital_jump_stops_where_the_byte_loop_stops() {
+        let text = "abc def ghi jkl Mno pqr stu vwx yz É z@[`{ ü Ÿ end Z";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let expected = (from..bytes.len())
+                .find(|&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xC0)
+                .unwrap_or(bytes.len());
+            assert_eq!(next_capital_or_lead(bytes, from), expected, "from {from}");
+        }
     }
 
     #[test]
