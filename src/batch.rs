@@ -173,6 +173,9 @@ const CLOSE_WORD_MIN_ZIPF100: u16 = 300;
 /// Whether the lexicon has a frequent word one edit (insertion, deletion,
 /// substitution of an ASCII letter, or transposition) away from `folded`.
 fn has_close_known_word(folded: &str) -> bool {
+    if folded.is_ascii() {
+        return has_close_known_ascii_word(folded.as_bytes());
+    }
     let chars: Vec<char> = folded.chars().collect();
     if chars.len() < 4 {
         // Nearly every short word is one edit from some word: no signal.
@@ -224,6 +227,71 @@ fn has_close_known_word(folded: &str) -> bool {
                     b.extend(&chars[i + 1..]);
                 })
             {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// [`has_close_known_word`] of an ASCII key, with the edits made in place in
+/// one buffer (an insertion or a substitution changes one byte per letter
+/// tried) and looked up as bytes: no string is built per edit.
+fn has_close_known_ascii_word(folded: &[u8]) -> bool {
+    let n = folded.len();
+    if n < 4 {
+        return false;
+    }
+    let lexicon = words();
+    let known = |candidate: &[u8]| {
+        candidate != folded
+            && lexicon
+                .zipf100_of_bytes(candidate)
+                .is_some_and(|z| z >= CLOSE_WORD_MIN_ZIPF100)
+    };
+    let mut buf = folded.to_vec();
+    // Transpositions.
+    for i in 0..n - 1 {
+        buf.swap(i, i + 1);
+        if known(&buf) {
+            return true;
+        }
+        buf.swap(i, i + 1);
+    }
+    // Substitutions.
+    for i in 0..n {
+        for letter in b'a'..=b'z' {
+            if letter != folded[i] {
+                buf[i] = letter;
+                if known(&buf) {
+                    return true;
+                }
+            }
+        }
+        buf[i] = folded[i];
+    }
+    // Deletions: `buf` holds the key without byte `i`.
+    buf.truncate(n - 1);
+    buf.copy_from_slice(&folded[1..]);
+    for i in 0..n {
+        if i > 0 {
+            buf[i - 1] = folded[i - 1];
+        }
+        if known(&buf) {
+            return true;
+        }
+    }
+    // Insertions: `buf` holds the key with a gap at `i`.
+    buf.clear();
+    buf.push(0);
+    buf.extend_from_slice(folded);
+    for i in 0..=n {
+        if i > 0 {
+            buf[i - 1] = folded[i - 1];
+        }
+        for letter in b'a'..=b'z' {
+            buf[i] = letter;
+            if known(&buf) {
                 return true;
             }
         }
@@ -434,6 +502,74 @@ mod tests {
         let mut out = Vec::new();
         scan_candidates(text, &mut out);
         out.into_iter().map(String::from).collect()
+    }
+
+    /// The edits of [`has_close_known_word`] spelt out one by one, as
+    /// strings: what the in-place ASCII version must agree with.
+    fn close_by_strings(folded: &str) -> bool {
+        let chars: Vec<char> = folded.chars().collect();
+        if chars.len() < 4 {
+            return false;
+        }
+        let mut variants: Vec<String> = Vec::new();
+        for i in 0..chars.len() {
+            let mut v = chars.clone();
+            v.remove(i);
+            variants.push(v.into_iter().collect());
+            if i + 1 < chars.len() {
+                let mut v = chars.clone();
+                v.swap(i, i + 1);
+                variants.push(v.into_iter().collect());
+            }
+        }
+        for letter in 'a'..='z' {
+            for i in 0..=chars.len() {
+                let mut v = chars.clone();
+                v.insert(i, letter);
+                variants.push(v.into_iter().collect());
+                if i < chars.len() {
+                    let mut v = chars.clone();
+                    v[i] = letter;
+                    variants.push(v.into_iter().collect());
+                }
+            }
+        }
+        variants.iter().any(|v| {
+            v != folded
+                && words()
+                    .zipf100(v)
+                    .is_some_and(|z| z >= CLOSE_WORD_MIN_ZIPF100)
+        })
+    }
+
+    #[test]
+    fn close_words_in_place_agree_with_close_words_spelt_out() {
+        for word in [
+            "elizabteh",
+            "goverment",
+            "zelenskyy",
+            "witkoff",
+            "qzxv",
+            "abc",
+            "teh",
+            "recieve",
+            "thier",
+            "antalya",
+            "podolyak",
+            "nvidia",
+            "housee",
+            "ouse",
+            "aaaa",
+            "trump's",
+        ] {
+            assert_eq!(
+                has_close_known_ascii_word(word.as_bytes()),
+                close_by_strings(word),
+                "{word}"
+            );
+        }
+        assert!(has_close_known_word("elizabteh"));
+        assert!(!has_close_known_word("zelenskyy"));
     }
 
     #[test]

@@ -220,6 +220,13 @@ impl Table {
         self.find(key).map(|at| self.value_at(at))
     }
 
+    /// The value bytes of the key bytes `key`, if any (no UTF-8 check).
+    #[must_use]
+    #[inline]
+    pub(crate) fn value_of_bytes(&self, key: &[u8]) -> Option<&'static [u8]> {
+        self.find_bytes(key).map(|at| self.value_at(at))
+    }
+
     /// The value bytes of the record at byte offset `at`.
     #[inline]
     fn value_at(&self, at: usize) -> &'static [u8] {

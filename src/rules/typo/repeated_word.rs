@@ -106,8 +106,10 @@ impl Rule for RepeatedWord {
         };
         // Token index where the next run may start (after the last one).
         let mut resume = 0;
-        for (i, token) in doc.words() {
-            if i < resume {
+        // A run needs two more tokens after its first word.
+        for i in 0..tokens.len().saturating_sub(2) {
+            let token = &tokens[i];
+            if token.kind != TokenKind::Word || i < resume {
                 continue;
             }
             // Hot path: nearly every word is followed by something other
