@@ -173,6 +173,9 @@ const CLOSE_WORD_MIN_ZIPF100: u16 = 300;
 /// Whether the lexicon has a frequent word one edit (insertion, deletion,
 /// substitution of an ASCII letter, or transposition) away from `folded`.
 fn has_close_known_word(folded: &str) -> bool {
+    if folded.is_ascii() {
+        return has_close_known_ascii_word(folded.as_bytes());
+    }
     let chars: Vec<char> = folded.chars().collect();
     if chars.len() < 4 {
         // Nearly every short word is one edit from some word: no signal.
@@ -231,6 +234,71 @@ fn has_close_known_word(folded: &str) -> bool {
     false
 }
 
+/// [`has_close_known_word`] of an ASCII key, with the edits made in place in
+/// one buffer (an insertion or a substitution changes one byte per letter
+/// tried) and looked up as bytes: no string is built per edit.
+fn has_close_known_ascii_word(folded: &[u8]) -> bool {
+    let n = folded.len();
+    if n < 4 {
+        return false;
+    }
+    let lexicon = words();
+    let known = |candidate: &[u8]| {
+        candidate != folded
+            && lexicon
+                .zipf100_of_bytes(candidate)
+                .is_some_and(|z| z >= CLOSE_WORD_MIN_ZIPF100)
+    };
+    let mut buf = folded.to_vec();
+    // Transpositions.
+    for i in 0..n - 1 {
+        buf.swap(i, i + 1);
+        if known(&buf) {
+            return true;
+        }
+        buf.swap(i, i + 1);
+    }
+    // Substitutions.
+    for i in 0..n {
+        for letter in b'a'..=b'z' {
+            if letter != folded[i] {
+                buf[i] = letter;
+                if known(&buf) {
+                    return true;
+                }
+            }
+        }
+        buf[i] = folded[i];
+    }
+    // Deletions: `buf` holds the key without byte `i`.
+    buf.truncate(n - 1);
+    buf.copy_from_slice(&folded[1..]);
+    for i in 0..n {
+        if i > 0 {
+            buf[i - 1] = folded[i - 1];
+        }
+        if known(&buf) {
+            return true;
+        }
+    }
+    // Insertions: `buf` holds the key with a gap at `i`.
+    buf.clear();
+    buf.push(0);
+    buf.extend_from_slice(folded);
+    for i in 0..=n {
+        if i > 0 {
+            buf[i - 1] = folded[i - 1];
+        }
+        for letter in b'a'..=b'z' {
+            buf[i] = letter;
+            if known(&buf) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Appends to `out` the folded keys of the words of `text` that could be
 /// names: capitalised (`Title` or `McMixed`, not all caps), not at the start
 /// of a sentence, free of digits and unknown to the lexicon. A possessive `'s` is dropped. `out` ends sorted and unique.
@@ -255,9 +323,10 @@ pub fn scan_candidates(text: &str, out: &mut Vec<Box<str>>) {
     while i < bytes.len() {
         let b = bytes[i];
         // Only a capital can start a candidate: jump from one to the next
-        // (non-ASCII lead bytes are decoded to see if they are capitals).
+        // (non-ASCII lead bytes are decoded to see if they are capitals),
+        // eight bytes at a time.
         if !(b.is_ascii_uppercase() || b >= 0xC0) {
-            i += 1;
+            i = next_capital_or_lead(bytes, i + 1);
             continue;
         }
         let c = text[i..].chars().next().expect("i is on a char boundary");
@@ -278,6 +347,36 @@ pub fn scan_candidates(text: &str, out: &mut Vec<Box<str>>) {
     }
     out.sort_unstable();
     out.dedup();
+}
+
+/// The first index from `i` whose byte is an ASCII capital or the lead
+/// byte of a multi-byte char (`bytes.len()` if none): eight bytes per step,
+/// since capitals are a few per cent of prose.
+fn next_capital_or_lead(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        // Per byte, in its high bit: an ASCII capital (the low seven bits
+        // within `A..=Z`, no carry crosses bytes), or bits 7 and 6 set
+        // (a lead byte, `>= 0xC0`).
+        let low7 = x & !HIGH;
+        let from_a = low7 + ONES * u64::from(0x80 - b'A');
+        let past_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+        let capital = from_a & !past_z & !x & HIGH;
+        let lead = x & (x << 1) & HIGH;
+        let found = capital | lead;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !(bytes[i].is_ascii_uppercase() || bytes[i] >= 0xC0) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether the char at `i` continues a word rather than starting one.
@@ -403,6 +502,86 @@ mod tests {
         let mut out = Vec::new();
         scan_candidates(text, &mut out);
         out.into_iter().map(String::from).collect()
+    }
+
+    /// The edits of [`has_close_known_word`] spelt out one by one, as
+    /// strings: what the in-place ASCII version must agree with.
+    fn close_by_strings(folded: &str) -> bool {
+        let chars: Vec<char> = folded.chars().collect();
+        if chars.len() < 4 {
+            return false;
+        }
+        let mut variants: Vec<String> = Vec::new();
+        for i in 0..chars.len() {
+            let mut v = chars.clone();
+            v.remove(i);
+            variants.push(v.into_iter().collect());
+            if i + 1 < chars.len() {
+                let mut v = chars.clone();
+                v.swap(i, i + 1);
+                variants.push(v.into_iter().collect());
+            }
+        }
+        for letter in 'a'..='z' {
+            for i in 0..=chars.len() {
+                let mut v = chars.clone();
+                v.insert(i, letter);
+                variants.push(v.into_iter().collect());
+                if i < chars.len() {
+                    let mut v = chars.clone();
+                    v[i] = letter;
+                    variants.push(v.into_iter().collect());
+                }
+            }
+        }
+        variants.iter().any(|v| {
+            v != folded
+                && words()
+                    .zipf100(v)
+                    .is_some_and(|z| z >= CLOSE_WORD_MIN_ZIPF100)
+        })
+    }
+
+    #[test]
+    fn close_words_in_place_agree_with_close_words_spelt_out() {
+        for word in [
+            "elizabteh",
+            "goverment",
+            "zelenskyy",
+            "witkoff",
+            "qzxv",
+            "abc",
+            "teh",
+            "recieve",
+            "thier",
+            "antalya",
+            "podolyak",
+            "nvidia",
+            "housee",
+            "ouse",
+            "aaaa",
+            "trump's",
+        ] {
+            assert_eq!(
+                has_close_known_ascii_word(word.as_bytes()),
+                close_by_strings(word),
+                "{word}"
+            );
+        }
+        assert!(has_close_known_word("elizabteh"));
+        assert!(!has_close_known_word("zelenskyy"));
+    }
+
+    #[test]
+    fn the_capital_jump_stops_where_the_byte_loop_stops() {
+        let text = "abc def ghi jkl Mno pqr stu vwx yz É z@[`{ ü Ÿ end Z";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let expected = (from..bytes.len())
+                .find(|&i| bytes[i].is_ascii_uppercase() || bytes[i] >= 0xC0)
+                .unwrap_or(bytes.len());
+            assert_eq!(next_capital_or_lead(bytes, from), expected, "from {from}");
+        }
     }
 
     #[test]

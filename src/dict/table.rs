@@ -7,6 +7,7 @@
 //! value length, value bytes. A lookup hashes the key once, probes a few
 //! slots and compares bytes in place: no parsing, no allocation, no start-up.
 
+pub(crate) use crate::dict::keyhash::load_tail;
 use crate::dict::keyhash::{key_hash, key_hash_or};
 
 /// The lookup key of a word, hashed once and then probed in any table keyed
@@ -33,6 +34,19 @@ impl<'a> WordKey<'a> {
             bytes,
             ascii_word: true,
         })
+    }
+
+    /// [`WordKey::ascii_word`] of a word the caller knows to be ASCII (it
+    /// has read its bytes already), without checking again.
+    #[must_use]
+    #[inline]
+    pub(crate) fn ascii_word_checked(word: &'a str) -> Self {
+        debug_assert!(word.is_ascii());
+        Self {
+            hash: key_hash_or(word.as_bytes(), 0x20),
+            bytes: word.as_bytes(),
+            ascii_word: true,
+        }
     }
 
     /// [`WordKey::ascii_word`] with its hash already known (from an
@@ -68,11 +82,51 @@ impl<'a> WordKey<'a> {
     #[inline]
     fn matches(&self, record_key: &[u8]) -> bool {
         if self.ascii_word {
-            record_key.eq_ignore_ascii_case(self.bytes)
+            eq_ignore_ascii_case_wide(record_key, self.bytes)
         } else {
             record_key == self.bytes
         }
     }
+}
+
+/// `a.eq_ignore_ascii_case(b)`, eight bytes at a time: the key compare of
+/// every probe, where the byte loop of the standard library (two case
+/// conversions per byte) cost more than the rest of the probe.
+#[inline]
+pub(crate) fn eq_ignore_ascii_case_wide(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut a_chunks = a.chunks_exact(8);
+    let mut b_chunks = b.chunks_exact(8);
+    for (x, y) in (&mut a_chunks).zip(&mut b_chunks) {
+        let x = u64::from_le_bytes([x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]]);
+        let y = u64::from_le_bytes([y[0], y[1], y[2], y[3], y[4], y[5], y[6], y[7]]);
+        if x != y && ascii_lowercase8(x) != ascii_lowercase8(y) {
+            return false;
+        }
+    }
+    let (x, y) = (a_chunks.remainder(), b_chunks.remainder());
+    if x.is_empty() {
+        return true;
+    }
+    let (x, y) = (load_tail(x), load_tail(y));
+    x == y || ascii_lowercase8(x) == ascii_lowercase8(y)
+}
+
+/// Eight bytes with each ASCII capital lowercased (every other byte, UTF-8
+/// bytes included, unchanged): `u8::to_ascii_lowercase` on each byte.
+#[inline]
+fn ascii_lowercase8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, on its low seven bits (no carry crosses bytes): the high bit
+    // says `>= b'A'`, then `> b'Z'`.
+    let low7 = x & !HIGH;
+    let from_a = low7 + ONES * u64::from(0x80 - b'A');
+    let past_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let capital = from_a & !past_z & !x & HIGH;
+    x | (capital >> 2)
 }
 
 /// A view of one embedded table.
@@ -166,6 +220,13 @@ impl Table {
         self.find(key).map(|at| self.value_at(at))
     }
 
+    /// The value bytes of the key bytes `key`, if any (no UTF-8 check).
+    #[must_use]
+    #[inline]
+    pub(crate) fn value_of_bytes(&self, key: &[u8]) -> Option<&'static [u8]> {
+        self.find_bytes(key).map(|at| self.value_at(at))
+    }
+
     /// The value bytes of the record at byte offset `at`.
     #[inline]
     fn value_at(&self, at: usize) -> &'static [u8] {
@@ -201,7 +262,9 @@ impl Table {
     }
 
     /// Probes the slots of hash `h` for a record whose key satisfies `is_key`.
-    #[inline]
+    /// Always inlined: a call cost a third of a probe of the small common
+    /// table, asked once per word.
+    #[inline(always)]
     fn probe(&self, h: u64, is_key: impl Fn(&[u8]) -> bool) -> Option<usize> {
         let tag = h >> 32;
         let mut i = (h as usize) & self.mask;
@@ -406,4 +469,93 @@ pub(crate) fn packed_strs(mut value: &'static [u8]) -> impl Iterator<Item = &'st
         value = rest;
         Some(std::str::from_utf8(s).expect("table strings are UTF-8"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash as first written: the tail copied byte by byte into a
+    /// zero-padded buffer. The overlapping loads must give the same value,
+    /// or every embedded table would be probed in the wrong slots.
+    fn reference_hash(bytes: &[u8], mask: u8) -> u64 {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let wide = u64::from_ne_bytes([mask; 8]);
+        let mut h: u64 = bytes.len() as u64 ^ 0x243F_6A88_85A3_08D3;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("eight")) | wide;
+            h = (h.rotate_left(23) ^ v).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            for (b, r) in buf.iter_mut().zip(rest) {
+                *b = r | mask;
+            }
+            h = (h.rotate_left(23) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+        h ^= h >> 31;
+        h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        h ^ (h >> 29)
+    }
+
+    fn samples() -> Vec<Vec<u8>> {
+        let mut out: Vec<Vec<u8>> = Vec::new();
+        let alphabet: &[u8] = b"aZ'q\x00\x7f\x80\xc4\xff@[`{";
+        let mut seed: u32 = 7;
+        for len in 0..=40 {
+            for _ in 0..25 {
+                let word = (0..len)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        alphabet[(seed >> 16) as usize % alphabet.len()]
+                    })
+                    .collect();
+                out.push(word);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn key_hash_matches_the_byte_loop() {
+        for word in samples() {
+            for mask in [0, 0x20] {
+                assert_eq!(
+                    key_hash_or(&word, mask),
+                    reference_hash(&word, mask),
+                    "{word:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn wide_compare_is_eq_ignore_ascii_case() {
+        let words = samples();
+        for a in &words {
+            let upper = a.to_ascii_uppercase();
+            let lower = a.to_ascii_lowercase();
+            for b in [a, &upper, &lower] {
+                assert_eq!(eq_ignore_ascii_case_wide(a, b), a.eq_ignore_ascii_case(b));
+                let mut changed = b.clone();
+                if let Some(last) = changed.last_mut() {
+                    *last ^= 0x01;
+                    assert_eq!(
+                        eq_ignore_ascii_case_wide(a, &changed),
+                        a.eq_ignore_ascii_case(&changed),
+                        "{a:?} {changed:?}"
+                    );
+                }
+            }
+        }
+        for byte in 0..=255u8 {
+            let x = u64::from_le_bytes([byte; 8]);
+            assert_eq!(
+                ascii_lowercase8(x),
+                u64::from_le_bytes([byte.to_ascii_lowercase(); 8])
+            );
+        }
+    }
 }

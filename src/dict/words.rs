@@ -168,6 +168,13 @@ impl Words {
         self.table.value(folded).map(|v| read_u16(v, 0))
     }
 
+    /// [`Words::zipf100`] of a folded key given as bytes (a key built in a
+    /// buffer need not be checked as UTF-8 first).
+    #[must_use]
+    pub(crate) fn zipf100_of_bytes(&self, folded: &[u8]) -> Option<u16> {
+        self.table.value_of_bytes(folded).map(|v| read_u16(v, 0))
+    }
+
     /// The entry whose record starts at byte `offset` of the table (offsets
     /// come from the suggestion index).
     #[must_use]

@@ -11,9 +11,9 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::{Applicability, Finding, Suggestion};
 use crate::dict::table::WordKey;
 use crate::dict::{name_form, words};
-use crate::rules::typo::{clitic_split, has_apostrophe, is_compound_part, is_sentence_initial};
+use crate::rules::typo::{clitic_split, is_compound_part, is_sentence_initial};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
-use crate::text::case::{casing, starts_with_capital, with_folded_key, Casing};
+use crate::text::case::{casing, with_folded_key, Casing};
 use crate::text::{Document, TokenKind};
 
 /// Flags a name written in a casing the document otherwise does not use.
@@ -73,14 +73,15 @@ impl Rule for InconsistentNameCase {
         // Keys are folded stems, by the hash of the stem's key (which for a
         // word without a clitic is the hash the lexicon lookup computed), so
         // the pass over every capitalised word below folds nothing.
+        let doc_words = ctx.words(doc);
         let mut keys: FxHashMap<u64, String> = FxHashMap::default();
-        for (_, token) in doc.words() {
-            let word = doc.slice(token.span);
-            if !has_inner_capital(word) {
+        for i in doc_words.indices() {
+            let shape = doc_words.shape(i);
+            if !shape.has_inner_capital() {
                 continue;
             }
-            if matches!(casing(word), Casing::Upper | Casing::Mixed) {
-                with_folded_key(word, |k| {
+            if matches!(shape.casing(), Casing::Upper | Casing::Mixed) {
+                with_folded_key(doc.token_text(i), |k| {
                     let stem = clitic_split(k).map_or(k, |(s, _)| s);
                     keys.entry(WordKey::folded(stem).hash())
                         .or_insert_with(|| stem.to_string());
@@ -90,24 +91,15 @@ impl Rule for InconsistentNameCase {
         if keys.is_empty() {
             return;
         }
-        let stem_hash = |i: usize, word: &str| {
-            if has_apostrophe(word) {
-                with_folded_key(word, |k| {
-                    WordKey::folded(clitic_split(k).map_or(k, |(s, _)| s)).hash()
-                })
-            } else {
-                ctx.words(doc).hash(i)
-            }
-        };
         // Every capitalised use of those keys: (token index, typed stem).
         let mut uses: Vec<(usize, &str, Casing)> = Vec::new();
         let mut forms: FxHashMap<&str, Vec<FormCount<'_>>> = FxHashMap::default();
-        for (i, token) in doc.words() {
-            let word = doc.slice(token.span);
-            if !starts_with_capital(word) {
+        for i in doc_words.indices() {
+            if !doc_words.shape(i).is_capitalised() {
                 continue;
             }
-            let Some(key) = keys.get(&stem_hash(i, word)).map(String::as_str) else {
+            let word = doc.token_text(i);
+            let Some(key) = keys.get(&doc_words.stem_hash(i, word)).map(String::as_str) else {
                 continue;
             };
             let stem = &word[..stem_len(word, key)];
@@ -208,15 +200,6 @@ impl Rule for InconsistentNameCase {
 /// says (`MAC`, `PET`); longer ones (`GAZA`, `SERBIA`) may be a name set in
 /// capitals.
 const ACRONYM_MAX_LETTERS: usize = 3;
-
-/// Whether `word` has an uppercase letter after its first character.
-fn has_inner_capital(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    if bytes.is_ascii() {
-        return bytes[1..].iter().any(u8::is_ascii_uppercase);
-    }
-    word.chars().skip(1).any(char::is_uppercase)
-}
 
 /// The casing the document uses most often where it had a choice; a tie
 /// goes to a form the lexicon lists, then to title case. `None` when the

@@ -69,12 +69,13 @@ impl Rule for KnownMisspelling {
         let list = misspellings();
         let doc_words = ctx.words(doc);
         let lexical = doc_words.lexical();
-        for (i, token) in doc.words() {
+        for i in doc_words.indices() {
             // Only unknown words and the known words the build marked can
             // be listed misspellings (never a common word).
             if !lexical[i].may_be_listed() {
                 continue;
             }
+            let token = &doc.tokens()[i];
             let word = doc.slice(token.span);
             let Some(corrections) = list.get_key(&doc_words.key(doc, i)) else {
                 continue;

@@ -2,10 +2,11 @@
 //! `putin`, `trump’s`).
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
+use crate::dict::table::WordKey;
 use crate::dict::{misspellings, name_form, words};
 use crate::rules::typo::known_misspelling::is_document_name;
 use crate::rules::typo::{
-    adjacent_word, clitic_split, has_apostrophe, is_compound_part, is_name_out_of_place, DocNames,
+    adjacent_word, clitic_split, is_compound_part, is_name_out_of_place, DocNames, DocWords,
 };
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{capitalize_first, casing, with_folded_key, Casing};
@@ -72,25 +73,29 @@ impl Rule for LowercaseProperNoun {
 
     fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         let lexicon = words();
-        let mut lower_uses: Option<rustc_hash::FxHashMap<String, u32>> = None;
-        for (i, token) in doc.words() {
-            let word = doc.slice(token.span);
-            if !word.as_bytes()[0].is_ascii_lowercase() {
+        let doc_words = ctx.words(doc);
+        let lexical = doc_words.lexical();
+        let mut lower_uses: Option<rustc_hash::FxHashMap<u64, u32>> = None;
+        for i in doc_words.indices() {
+            let shape = doc_words.shape(i);
+            if !shape.starts_ascii_lowercase() {
                 continue;
             }
             // Hot path: a word the lexicon writes in lowercase and the
             // document never capitalises mid-sentence is no name (see
-            // `in_name`); its key is hashed already, so this costs one probe
-            // and no folding.
-            let lexical = ctx.lexical(doc)[i];
+            // `in_name`); its key is hashed already, so this costs a bit
+            // test (and seldom a map probe), and no folding.
+            let lexical = lexical[i];
             if lexical.has_lowercase_form()
+                && !shape.has_apostrophe()
                 && !ctx
                     .doc_names(doc)
-                    .capitalises_mid_sentence(ctx.words(doc).hash(i))
-                && !has_apostrophe(word)
+                    .capitalises_mid_sentence(doc_words.hash(i))
             {
                 continue;
             }
+            let token = &doc.tokens()[i];
+            let word = doc.slice(token.span);
             let verdict = with_folded_key(word, |k| {
                 let stem = clitic_split(k).map_or(k, |(s, _)| s);
                 let common = if stem.len() == k.len() {
@@ -109,7 +114,7 @@ impl Rule for LowercaseProperNoun {
             let Some((stem, common)) = verdict else {
                 continue;
             };
-            if casing(word) != Casing::Lower {
+            if shape.casing() != Casing::Lower {
                 continue;
             }
             if ctx.settings.is_allowed_word(word) || stem.len() < 2 {
@@ -164,8 +169,9 @@ impl Rule for LowercaseProperNoun {
             if mid == 0 {
                 continue;
             }
-            let lower = lower_uses.get_or_insert_with(|| count_lowercase(doc));
-            if lower.get(stem.as_str()).copied().unwrap_or(0) > 1 {
+            let lower = lower_uses.get_or_insert_with(|| count_lowercase(doc, doc_words));
+            let stem_hash = WordKey::folded(&stem).hash();
+            if lower.get(&stem_hash).copied().unwrap_or(0) > 1 {
                 continue; // written lowercase elsewhere too: a common word
             }
             // A known misspelling is `T001`'s unless it is one of the
@@ -383,16 +389,14 @@ fn stem_len(word: &str, stem: &str) -> usize {
     word.char_indices().nth(n).map_or(word.len(), |(at, _)| at)
 }
 
-/// Lowercase uses per folded stem.
-fn count_lowercase(doc: &Document<'_>) -> rustc_hash::FxHashMap<String, u32> {
+/// Lowercase uses per folded stem, keyed by the hash of the stem's key (as
+/// [`DocNames`] keys words): counting folds and copies nothing.
+fn count_lowercase(doc: &Document<'_>, words: &DocWords) -> rustc_hash::FxHashMap<u64, u32> {
     let mut map = rustc_hash::FxHashMap::default();
-    for (_, t) in doc.words() {
-        let word = doc.slice(t.span);
-        if casing(word) == Casing::Lower {
-            with_folded_key(word, |k| {
-                let stem = clitic_split(k).map_or(k, |(s, _)| s);
-                *map.entry(stem.to_string()).or_insert(0) += 1;
-            });
+    for i in words.indices() {
+        if words.shape(i).casing() == Casing::Lower {
+            *map.entry(words.stem_hash(i, doc.token_text(i)))
+                .or_insert(0) += 1;
         }
     }
     map

@@ -10,7 +10,7 @@ pub mod unknown_word;
 
 use rustc_hash::FxHashMap;
 
-use crate::dict::table::WordKey;
+use crate::dict::table::{eq_ignore_ascii_case_wide, load_tail, WordKey};
 use crate::dict::words::Words;
 use crate::text::case::{casing, fold_key, starts_with_capital, with_folded_key, Casing};
 use crate::text::{Document, TokenKind};
@@ -83,48 +83,270 @@ impl Lexical {
     }
 }
 
-/// The lookup key and lexicon class of every word of a document, computed
-/// once (see [`crate::rules::CheckContext::words`]) for every rule that asks:
-/// one hash per word, no folded copy of ASCII words.
+/// The letter case and marks of one word token, read once from its bytes
+/// (see [`DocWords::shape`]) so that no rule loops over a word's bytes
+/// again to ask the same questions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape(u8);
+
+impl Shape {
+    const CAPITAL: u8 = 1;
+    const INNER_CAPITAL: u8 = 1 << 1;
+    const APOSTROPHE: u8 = 1 << 2;
+    const ASCII: u8 = 1 << 3;
+    const ASCII_LOWER_START: u8 = 1 << 4;
+    /// Two bits of [`Casing`] from here.
+    const CASING_SHIFT: u8 = 5;
+
+    /// The shape of a word.
+    pub(crate) fn of(word: &str) -> Self {
+        let bytes = word.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return Self::from_parts(Casing::Lower, Self::ASCII);
+        };
+        let mut flags = 0;
+        if first.is_ascii_lowercase() {
+            flags |= Self::ASCII_LOWER_START;
+        }
+        if !first.is_ascii_alphabetic() {
+            return Self::of_any(word, flags);
+        }
+        // Eight bytes at a time (one step for most words), every question
+        // at once, as masks (no counting): which bytes are capitals,
+        // letters, apostrophes, non-ASCII. The first byte is a letter.
+        let (mut upper_after_first, mut all_letters_upper) = (false, true);
+        let (mut apostrophe, mut high) = (false, 0u64);
+        let mut first_chunk = true;
+        let mut tally = |x: u64| {
+            let classes = ByteClasses::of(x);
+            let after_first = if first_chunk {
+                classes.upper & !0x80
+            } else {
+                classes.upper
+            };
+            first_chunk = false;
+            upper_after_first |= after_first != 0;
+            all_letters_upper &= classes.upper == classes.letter;
+            apostrophe |= classes.apostrophe != 0;
+            high |= x & ByteClasses::HIGH;
+        };
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            tally(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        if !chunks.remainder().is_empty() {
+            tally(load_tail(chunks.remainder()));
+        }
+        if high != 0 {
+            return Self::of_any(word, flags);
+        }
+        let first_upper = first.is_ascii_uppercase();
+        flags |= Self::ASCII;
+        if first_upper {
+            flags |= Self::CAPITAL;
+        }
+        if upper_after_first {
+            flags |= Self::INNER_CAPITAL;
+        }
+        if apostrophe {
+            flags |= Self::APOSTROPHE;
+        }
+        // `casing` of an ASCII word that starts with a letter.
+        let casing = match (first_upper, upper_after_first) {
+            (false, false) => Casing::Lower,
+            (true, false) => Casing::Title,
+            (true, true) if all_letters_upper => Casing::Upper,
+            _ => Casing::Mixed,
+        };
+        Self::from_parts(casing, flags)
+    }
+
+    /// [`Shape::of`] by the general functions: non-ASCII words and words
+    /// that do not start with a letter (`flags` holds what is known).
+    fn of_any(word: &str, mut flags: u8) -> Self {
+        if word.is_ascii() {
+            flags |= Self::ASCII;
+        }
+        if starts_with_capital(word) {
+            flags |= Self::CAPITAL;
+        }
+        if word.chars().skip(1).any(char::is_uppercase) {
+            flags |= Self::INNER_CAPITAL;
+        }
+        if has_apostrophe(word) {
+            flags |= Self::APOSTROPHE;
+        }
+        Self::from_parts(casing(word), flags)
+    }
+
+    fn from_parts(casing: Casing, flags: u8) -> Self {
+        let code = match casing {
+            Casing::Lower => 0,
+            Casing::Title => 1,
+            Casing::Upper => 2,
+            Casing::Mixed => 3,
+        };
+        Self(flags | (code << Self::CASING_SHIFT))
+    }
+
+    /// [`casing`] of the word.
+    pub(crate) fn casing(self) -> Casing {
+        match self.0 >> Self::CASING_SHIFT {
+            0 => Casing::Lower,
+            1 => Casing::Title,
+            2 => Casing::Upper,
+            _ => Casing::Mixed,
+        }
+    }
+
+    /// [`starts_with_capital`] of the word.
+    pub(crate) fn is_capitalised(self) -> bool {
+        self.0 & Self::CAPITAL != 0
+    }
+
+    /// Whether an uppercase letter follows the first character (`NATO`,
+    /// `YouTube`).
+    pub(crate) fn has_inner_capital(self) -> bool {
+        self.0 & Self::INNER_CAPITAL != 0
+    }
+
+    /// [`has_apostrophe`] of the word.
+    pub(crate) fn has_apostrophe(self) -> bool {
+        self.0 & Self::APOSTROPHE != 0
+    }
+
+    /// Whether the word is ASCII.
+    pub(crate) fn is_ascii(self) -> bool {
+        self.0 & Self::ASCII != 0
+    }
+
+    /// Whether the first byte is an ASCII lowercase letter.
+    pub(crate) fn starts_ascii_lowercase(self) -> bool {
+        self.0 & Self::ASCII_LOWER_START != 0
+    }
+}
+
+/// Per byte of eight (in the high bit of each byte of a mask): which are
+/// ASCII capitals, ASCII letters and `'`. Zero padding is none of them.
+struct ByteClasses {
+    upper: u64,
+    letter: u64,
+    apostrophe: u64,
+}
+
+impl ByteClasses {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    #[inline]
+    fn of(x: u64) -> Self {
+        let not_apostrophe = x ^ (Self::ONES * u64::from(b'\''));
+        // A byte is zero when neither its low seven bits plus 0x7F nor the
+        // byte itself reach the high bit (exact: no carry crosses bytes).
+        let low = Self::ONES * 0x7F;
+        let nonzero = ((not_apostrophe & low) + low) | not_apostrophe;
+        Self {
+            upper: Self::in_range(x, b'A', b'Z'),
+            letter: Self::in_range(x | (Self::ONES * 0x20), b'a', b'z'),
+            apostrophe: !nonzero & Self::HIGH,
+        }
+    }
+
+    /// The ASCII bytes of `x` within `lo..=hi` (`lo` ≥ 1, `hi` < 0x7F).
+    #[inline]
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        let low7 = x & !Self::HIGH;
+        let from_lo = low7 + Self::ONES * u64::from(0x80 - lo);
+        let past_hi = low7 + Self::ONES * u64::from(0x80 - hi - 1);
+        from_lo & !past_hi & !x & Self::HIGH
+    }
+}
+
+/// The lookup key, lexicon class and shape of every word of a document,
+/// computed once (see [`crate::rules::CheckContext::words`]) for every rule
+/// that asks: one pass over each word's bytes, one hash per word, no folded
+/// copy of ASCII words.
 #[derive(Debug, Default)]
 pub(crate) struct DocWords {
     /// Per token: its class ([`Lexical::NotAWord`] for other tokens).
     lexical: Vec<Lexical>,
     /// Per token: the hash of the folded key (0 for other tokens).
     hashes: Vec<u64>,
+    /// Per token: the word's shape (default for other tokens).
+    shapes: Vec<Shape>,
+    /// The token indices of the words, ascending.
+    indices: Vec<u32>,
+    /// Where each line after the first starts in `indices`: the number of
+    /// words before each line break.
+    line_breaks: Vec<u32>,
     /// The folded keys of the non-ASCII words, by token index (ascending).
     folded: Vec<(usize, Box<str>)>,
 }
+
+/// Slots of the direct-mapped cache of [`DocWords::build`] (by hash).
+const LEXICAL_CACHE_SLOTS: usize = 1024;
 
 impl DocWords {
     /// Classifies every token of `doc`.
     pub(crate) fn build(doc: &Document<'_>) -> Self {
         let lexicon = crate::dict::words();
         let tokens = doc.tokens();
+        let text = doc.text();
+        let n = tokens.len();
         let mut words = Self {
-            lexical: Vec::with_capacity(tokens.len()),
-            hashes: Vec::with_capacity(tokens.len()),
+            lexical: vec![Lexical::NotAWord; n],
+            hashes: vec![0; n],
+            shapes: vec![Shape::default(); n],
+            indices: Vec::with_capacity(n / 2 + 1),
+            line_breaks: Vec::new(),
             folded: Vec::new(),
         };
+        let mut cache = [(u32::MAX, Lexical::NotAWord); LEXICAL_CACHE_SLOTS];
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                words.lexical.push(Lexical::NotAWord);
-                words.hashes.push(0);
-                continue;
-            }
-            let word = doc.slice(t.span);
-            let (lexical, hash) = match WordKey::ascii_word(word) {
-                Some(key) => (Lexical::of_key(lexicon, &key), key.hash()),
-                None => {
-                    let folded = fold_key(word);
-                    let key = WordKey::folded(&folded);
-                    let found = (Lexical::of_key(lexicon, &key), key.hash());
-                    words.folded.push((i, folded.into_boxed_str()));
-                    found
+            match t.kind {
+                TokenKind::Word => {}
+                TokenKind::Newline => {
+                    words.line_breaks.push(words.indices.len() as u32);
+                    continue;
                 }
+                _ => continue,
+            }
+            words.indices.push(i as u32);
+            let word = &text[t.span.start..t.span.end];
+            let shape = Shape::of(word);
+            words.shapes[i] = shape;
+            let (lexical, hash) = if shape.is_ascii() {
+                let key = WordKey::ascii_word_checked(word);
+                let hash = key.hash();
+                // Most words of a text are repeats of a few hundred: the
+                // verdict on an earlier copy (same folded key, checked
+                // byte for byte) costs a compare instead of a probe.
+                let slot = &mut cache[(hash as usize) % LEXICAL_CACHE_SLOTS];
+                let earlier = slot.0 as usize;
+                let lexical = if slot.0 != u32::MAX
+                    && words.hashes[earlier] == hash
+                    && eq_ignore_ascii_case_wide(
+                        doc.token_text(earlier).as_bytes(),
+                        word.as_bytes(),
+                    ) {
+                    slot.1
+                } else {
+                    let lexical = Lexical::of_key(lexicon, &key);
+                    *slot = (i as u32, lexical);
+                    lexical
+                };
+                (lexical, hash)
+            } else {
+                let folded = fold_key(word);
+                let key = WordKey::folded(&folded);
+                let found = (Lexical::of_key(lexicon, &key), key.hash());
+                words.folded.push((i, folded.into_boxed_str()));
+                found
             };
-            words.lexical.push(lexical);
-            words.hashes.push(hash);
+            words.lexical[i] = lexical;
+            words.hashes[i] = hash;
         }
         words
     }
@@ -134,10 +356,39 @@ impl DocWords {
         &self.lexical
     }
 
+    /// The token indices of the words, in order.
+    pub(crate) fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.indices.iter().map(|&i| i as usize)
+    }
+
+    /// The token indices of the words, line by line (lines without words
+    /// are skipped).
+    pub(crate) fn lines(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        let mut start = 0usize;
+        let mut breaks = self
+            .line_breaks
+            .iter()
+            .map(|&b| b as usize)
+            .chain(std::iter::once(self.indices.len()));
+        std::iter::from_fn(move || loop {
+            let end = breaks.next()?;
+            let line = &self.indices[start..end];
+            start = end;
+            if !line.is_empty() {
+                return Some(line);
+            }
+        })
+    }
+
+    /// The shape of word token `index` (default for other tokens).
+    pub(crate) fn shape(&self, index: usize) -> Shape {
+        self.shapes[index]
+    }
+
     /// The lookup key of word token `index` (any table keyed by folded words).
     pub(crate) fn key<'a>(&'a self, doc: &Document<'a>, index: usize) -> WordKey<'a> {
         let word = doc.token_text(index);
-        if word.is_ascii() {
+        if self.shapes[index].is_ascii() {
             return WordKey::ascii_word_hashed(word, self.hashes[index]);
         }
         match self.folded.binary_search_by_key(&index, |(i, _)| *i) {
@@ -149,6 +400,19 @@ impl DocWords {
     /// The hash of the folded key of word token `index` (0 for other tokens).
     pub(crate) fn hash(&self, index: usize) -> u64 {
         self.hashes[index]
+    }
+
+    /// The hash of the folded key of word token `index` without its clitic
+    /// (`putin’s` → `putin`), as [`DocNames`] keys words; `word` is its text.
+    pub(crate) fn stem_hash(&self, index: usize, word: &str) -> u64 {
+        if self.shapes[index].has_apostrophe() {
+            with_folded_key(word, |key| {
+                let stem = clitic_split(key).map_or(key, |(stem, _)| stem);
+                WordKey::folded(stem).hash()
+            })
+        } else {
+            self.hashes[index]
+        }
     }
 }
 
@@ -179,6 +443,41 @@ pub(crate) struct DocNames {
     /// computed, so neither collecting nor asking hashes or copies a string
     /// (two stems of one document colliding in 64 bits is not a concern).
     counts: FxHashMap<u64, NameCounts>,
+    /// A Bloom filter (one bit per stem) of the stems written capitalised
+    /// mid-sentence, so that [`DocNames::capitalises_mid_sentence`], asked of
+    /// nearly every lowercase word, rarely reaches the map.
+    mid_filter: MidFilter,
+}
+
+/// Bits of [`DocNames::mid_filter`], as `u64` words: 4096 bits keep false
+/// positives near 5 % for a few hundred names.
+const MID_FILTER_WORDS: usize = 64;
+
+#[derive(Debug)]
+struct MidFilter([u64; MID_FILTER_WORDS]);
+
+impl Default for MidFilter {
+    fn default() -> Self {
+        Self([0; MID_FILTER_WORDS])
+    }
+}
+
+impl MidFilter {
+    /// The word and bit of a hash (its top bits: the map uses the low ones).
+    fn slot(hash: u64) -> (usize, u64) {
+        let bit = (hash >> 52) as usize; // 12 bits: 0..4096
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let (word, bit) = Self::slot(hash);
+        self.0[word] |= bit;
+    }
+
+    fn may_contain(&self, hash: u64) -> bool {
+        let (word, bit) = Self::slot(hash);
+        self.0[word] & bit != 0
+    }
 }
 
 impl DocNames {
@@ -188,67 +487,55 @@ impl DocNames {
     /// capitalised) are left out, so neither makes names.
     pub(crate) fn collect(doc: &Document<'_>, keys: &DocWords) -> Self {
         let mut counts: FxHashMap<u64, NameCounts> = FxHashMap::default();
-        let tokens = doc.tokens();
-        let mut line_start = 0;
-        while line_start < tokens.len() {
-            let line_end = tokens[line_start..]
+        for line in keys.lines() {
+            let words = line.len();
+            let capitalised = line
                 .iter()
-                .position(|t| t.kind == TokenKind::Newline)
-                .map_or(tokens.len(), |p| line_start + p + 1);
-            let (mut words, mut capitalised) = (0usize, 0usize);
-            for t in &tokens[line_start..line_end] {
-                if t.kind == TokenKind::Word {
-                    words += 1;
-                    capitalised += usize::from(starts_with_capital(doc.slice(t.span)));
-                }
+                .filter(|&&i| keys.shape(i as usize).is_capitalised())
+                .count();
+            if words >= 3 && capitalised * 5 >= words * 3 {
+                continue; // a headline
             }
-            let headline = words >= 3 && capitalised * 5 >= words * 3;
-            if !headline {
-                for (i, t) in tokens.iter().enumerate().take(line_end).skip(line_start) {
-                    if t.kind != TokenKind::Word {
-                        continue;
-                    }
-                    let word = doc.slice(t.span);
-                    if !starts_with_capital(word) || casing(word) != Casing::Title {
-                        continue;
-                    }
-                    let stem_hash = if has_apostrophe(word) {
-                        with_folded_key(word, |key| {
-                            let stem = clitic_split(key).map_or(key, |(stem, _)| stem);
-                            WordKey::folded(stem).hash()
-                        })
-                    } else {
-                        keys.hash(i)
-                    };
-                    let mut bump = |f: &dyn Fn(&mut NameCounts)| {
-                        f(counts.entry(stem_hash).or_default());
-                    };
-                    if is_sentence_initial(doc, i) {
-                        bump(&|n| n.anywhere += 1);
-                        continue;
-                    }
-                    let capital_or_the = |w: Option<&str>| {
-                        w.is_some_and(|w| starts_with_capital(w) || w.eq_ignore_ascii_case("the"))
-                    };
-                    let standalone = !capital_or_the(adjacent_word(doc, i, true))
-                        && !capital_or_the(adjacent_word(doc, i, false));
-                    let capital = |w: Option<&str>| w.is_some_and(starts_with_capital);
-                    let leading = capital(adjacent_word(doc, i, false));
-                    let in_run = leading
-                        || adjacent_word(doc, i, true)
-                            .is_some_and(|w| capital(Some(w)) && !w.eq_ignore_ascii_case("the"));
-                    bump(&|n| {
-                        n.mid += 1;
-                        n.standalone += u32::from(standalone);
-                        n.leading += u32::from(leading);
-                        n.in_run += u32::from(in_run);
-                        n.anywhere += 1;
-                    });
+            for &i in line {
+                let i = i as usize;
+                let shape = keys.shape(i);
+                if !shape.is_capitalised() || shape.casing() != Casing::Title {
+                    continue;
                 }
+                let stem_hash = keys.stem_hash(i, doc.token_text(i));
+                let mut bump = |f: &dyn Fn(&mut NameCounts)| {
+                    f(counts.entry(stem_hash).or_default());
+                };
+                if is_sentence_initial(doc, i) {
+                    bump(&|n| n.anywhere += 1);
+                    continue;
+                }
+                let capital_or_the = |w: Option<&str>| {
+                    w.is_some_and(|w| starts_with_capital(w) || w.eq_ignore_ascii_case("the"))
+                };
+                let standalone = !capital_or_the(adjacent_word(doc, i, true))
+                    && !capital_or_the(adjacent_word(doc, i, false));
+                let capital = |w: Option<&str>| w.is_some_and(starts_with_capital);
+                let leading = capital(adjacent_word(doc, i, false));
+                let in_run = leading
+                    || adjacent_word(doc, i, true)
+                        .is_some_and(|w| capital(Some(w)) && !w.eq_ignore_ascii_case("the"));
+                bump(&|n| {
+                    n.mid += 1;
+                    n.standalone += u32::from(standalone);
+                    n.leading += u32::from(leading);
+                    n.in_run += u32::from(in_run);
+                    n.anywhere += 1;
+                });
             }
-            line_start = line_end;
         }
-        Self { counts }
+        let mut mid_filter = MidFilter::default();
+        for (&hash, n) in &counts {
+            if n.mid > 0 {
+                mid_filter.insert(hash);
+            }
+        }
+        Self { counts, mid_filter }
     }
 
     fn of(&self, stem: &str) -> Option<&NameCounts> {
@@ -259,7 +546,7 @@ impl DocNames {
     /// key (no clitic) has hash `hash` ([`DocNames::count`] above zero), for
     /// hot loops that know the hash already.
     pub(crate) fn capitalises_mid_sentence(&self, hash: u64) -> bool {
-        self.counts.get(&hash).is_some_and(|n| n.mid > 0)
+        self.mid_filter.may_contain(hash) && self.counts.get(&hash).is_some_and(|n| n.mid > 0)
     }
 
     /// How often the document writes `stem` (folded, no clitic) capitalised
@@ -383,6 +670,149 @@ mod tests {
         assert_eq!(clitic_split("students'"), Some(("students", "'")));
         assert_eq!(clitic_split("gained't"), None);
         assert_eq!(clitic_split("'s"), None);
+    }
+
+    #[test]
+    fn shapes_answer_what_the_byte_loops_answer() {
+        for word in [
+            "the",
+            "The",
+            "THE",
+            "iPhone",
+            "McDonald",
+            "I",
+            "a",
+            "Putin’s",
+            "putin's",
+            "O'Neill",
+            "NATO's",
+            "YouTube",
+            "x",
+            "'tis",
+            "Erdoğan",
+            "ERDOĞAN",
+            "erdoğan",
+            "Élysée",
+            "éLYSÉE",
+            "naïve",
+            "didn’t",
+            "DIDN'T",
+            "Ab'C",
+            "",
+        ] {
+            let shape = Shape::of(word);
+            assert_eq!(shape.casing(), casing(word), "{word}");
+            assert_eq!(shape.is_capitalised(), starts_with_capital(word), "{word}");
+            assert_eq!(
+                shape.has_inner_capital(),
+                word.chars().skip(1).any(char::is_uppercase),
+                "{word}"
+            );
+            assert_eq!(shape.has_apostrophe(), has_apostrophe(word), "{word}");
+            assert_eq!(shape.is_ascii(), word.is_ascii(), "{word}");
+            assert_eq!(
+                shape.starts_ascii_lowercase(),
+                word.as_bytes().first().is_some_and(u8::is_ascii_lowercase),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn doc_words_key_and_hash_every_word_once() {
+        let doc = Document::new(
+            "Witkoff met Putin’s envoy.\n\nThe teh NATO talks\nend",
+            Format::Plain,
+        );
+        let words = DocWords::build(&doc);
+        let indices: Vec<usize> = words.indices().collect();
+        let expected: Vec<usize> = doc.words().map(|(i, _)| i).collect();
+        assert_eq!(indices, expected);
+        let lines: Vec<Vec<&str>> = words
+            .lines()
+            .map(|l| l.iter().map(|&i| doc.token_text(i as usize)).collect())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                vec!["Witkoff", "met", "Putin’s", "envoy"],
+                vec!["The", "teh", "NATO", "talks"],
+                vec!["end"]
+            ]
+        );
+        for i in indices {
+            let word = doc.token_text(i);
+            let folded = fold_key(word);
+            assert_eq!(words.hash(i), WordKey::folded(&folded).hash(), "{word}");
+            assert_eq!(words.key(&doc, i).hash(), words.hash(i), "{word}");
+            let stem = clitic_split(&folded).map_or(folded.as_str(), |(s, _)| s);
+            assert_eq!(
+                words.stem_hash(i, word),
+                WordKey::folded(stem).hash(),
+                "{word}"
+            );
+            assert_eq!(words.shape(i), Shape::of(word));
+        }
+        assert_eq!(words.lexical()[indices_of(&doc, "teh")], Lexical::Unknown);
+        assert_eq!(words.lexical()[indices_of(&doc, "The")], Lexical::Common);
+    }
+
+    #[test]
+    fn cached_verdicts_are_the_lexicon_verdicts() {
+        // Repeats in every case, and more distinct words than the cache has
+        // slots, so that slots are shared and overwritten.
+        let mut text = String::from("The the THE tHe teh Teh wont Wont won't NATO Nato nato.\n");
+        for n in 0..3000 {
+            let word = ["government", "said", "Putin", "recieve", "x", "qz"][n % 6];
+            text.push_str(&format!("{word} {word}{} ", "s".repeat(n % 5)));
+            text.push_str(["fish ", "Fish ", "FISH "][n % 3]);
+        }
+        let doc = Document::new(&text, Format::Plain);
+        let words = DocWords::build(&doc);
+        let lexicon = crate::dict::words();
+        for i in words.indices() {
+            let folded = fold_key(doc.token_text(i));
+            let direct = Lexical::of_key(lexicon, &WordKey::folded(&folded));
+            assert_eq!(words.lexical()[i], direct, "{}", doc.token_text(i));
+        }
+    }
+
+    #[test]
+    fn byte_classes_match_the_byte_tests() {
+        for byte in 0..=255u8 {
+            let classes = ByteClasses::of(u64::from_le_bytes([byte; 8]));
+            let all = |set: bool| if set { ByteClasses::HIGH } else { 0 };
+            assert_eq!(classes.upper, all(byte.is_ascii_uppercase()), "{byte}");
+            assert_eq!(classes.letter, all(byte.is_ascii_alphabetic()), "{byte}");
+            assert_eq!(classes.apostrophe, all(byte == b'\''), "{byte}");
+        }
+        // Bytes do not disturb their neighbours.
+        let mixed = ByteClasses::of(u64::from_le_bytes(*b"a'Z\x00\xff@[z"));
+        assert_eq!(mixed.upper, 0x80 << 16);
+        assert_eq!(mixed.letter, 0x80 | (0x80 << 16) | (0x80 << 56));
+        assert_eq!(mixed.apostrophe, 0x80 << 8);
+    }
+
+    fn indices_of(doc: &Document<'_>, word: &str) -> usize {
+        doc.words()
+            .find(|(_, t)| doc.slice(t.span) == word)
+            .map(|(i, _)| i)
+            .expect("word in document")
+    }
+
+    #[test]
+    fn the_mid_sentence_filter_never_hides_a_name() {
+        let text = "Some said Witkoff and Putin met Trump, Zelenskyy and Erdoğan here.";
+        let doc = Document::new(text, Format::Plain);
+        let words = DocWords::build(&doc);
+        let names = DocNames::collect(&doc, &words);
+        for i in words.indices() {
+            let stem = words.stem_hash(i, doc.token_text(i));
+            let expected = names.counts.get(&stem).is_some_and(|n| n.mid > 0);
+            assert_eq!(names.capitalises_mid_sentence(stem), expected);
+        }
+        assert!(names.capitalises_mid_sentence(WordKey::folded("erdoğan").hash()));
+        assert!(!names.capitalises_mid_sentence(WordKey::folded("some").hash()));
     }
 
     #[test]

@@ -106,8 +106,25 @@ impl Rule for RepeatedWord {
         };
         // Token index where the next run may start (after the last one).
         let mut resume = 0;
-        for (i, token) in doc.words() {
-            if i < resume {
+        // A run needs two more tokens after its first word.
+        for i in 0..tokens.len().saturating_sub(2) {
+            let token = &tokens[i];
+            if token.kind != TokenKind::Word || i < resume {
+                continue;
+            }
+            // Hot path: nearly every word is followed by something other
+            // than a space and a word of the same byte length; no text is
+            // sliced until it is.
+            let len = token.span.end - token.span.start;
+            let same_length_word_next = |at: usize| {
+                matches!(
+                    (tokens.get(at + 1), tokens.get(at + 2)),
+                    (Some(space), Some(next)) if space.kind == TokenKind::Space
+                        && next.kind == TokenKind::Word
+                        && next.span.end - next.span.start == len
+                )
+            };
+            if !same_length_word_next(i) {
                 continue;
             }
             let first = doc.slice(token.span);
@@ -116,15 +133,9 @@ impl Rule for RepeatedWord {
             // neighbouring pairs never conflict (each pass of `fix` would
             // otherwise remove only every other copy).
             let mut last = i;
-            while let (Some(space), Some(next)) = (tokens.get(last + 1), tokens.get(last + 2)) {
-                let second = doc.slice(next.span);
-                if space.kind != TokenKind::Space
-                    || next.kind != TokenKind::Word
-                    || first.len() != second.len()
-                    || !first.eq_ignore_ascii_case(second)
-                {
-                    break;
-                }
+            while same_length_word_next(last)
+                && first.eq_ignore_ascii_case(doc.slice(tokens[last + 2].span))
+            {
                 last += 2;
             }
             // A hyphen glued on either side makes it another construction
