@@ -282,6 +282,13 @@ pub fn candidates(query: &str, max_distance: u8, max_phonetic: u8, out: &mut Vec
     });
 }
 
+/// [`candidates`] without its memo: for callers that remember a result of
+/// their own built from the candidates (the unknown-word ranker keeps its
+/// context-free ranking per word), so the list is not stored twice.
+pub fn search(query: &str, max_distance: u8, max_phonetic: u8, out: &mut Vec<Candidate>) {
+    lookup_candidates(query, max_distance, max_phonetic, out);
+}
+
 fn lookup_candidates(query: &str, max_distance: u8, max_phonetic: u8, out: &mut Vec<Candidate>) {
     let q = query.as_bytes();
     if q.is_empty() || q.len() > MAX_QUERY {

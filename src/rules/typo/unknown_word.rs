@@ -20,12 +20,13 @@
 //! otherwise the ranked candidates are only shown.
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::dict::index::{candidates, Candidate, MAX_QUERY};
+use crate::dict::index::{search, Candidate, MAX_QUERY};
 use crate::dict::{bigrams, misspellings, mwes, name_form, words, Corrections};
 use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part, Lexical};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{casing, match_case, Casing};
 use crate::text::{Document, TokenKind};
+use std::borrow::Cow;
 
 /// Flags lowercase words that no dictionary knows and suggests corrections.
 #[derive(Debug)]
@@ -335,7 +336,7 @@ pub(crate) fn listed_order(
             if n == 0 && clear && lead.is_finite() {
                 reason.push_str(&format!("; score {lead:.1} ahead of the next"));
             }
-            (r.text.clone(), reason)
+            (r.text.to_string(), reason)
         })
         .collect();
     Some(ListedOrder { ranked, clear })
@@ -684,10 +685,10 @@ fn is_candidate_for_correction(word: &str) -> bool {
 }
 
 /// A scored candidate.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Ranked {
     /// The correction (lowercase unless the word is a name).
-    pub(crate) text: String,
+    pub(crate) text: Cow<'static, str>,
     /// The noisy-channel score (log10).
     pub(crate) score: f32,
     /// The weighted edit cost.
@@ -753,52 +754,202 @@ fn max_distance(len: usize) -> u8 {
 }
 
 /// Ranks corrections of `typed` (folded, no clitic) between the raw
-/// neighbouring words, best first.
+/// neighbouring words, best first. `pool` is scratch space for the
+/// candidate search.
 pub(crate) fn rank(
     typed: &str,
     left: Option<&str>,
     right: Option<&str>,
     pool: &mut Vec<Candidate>,
 ) -> Vec<Ranked> {
+    let left = left.and_then(context_word);
+    let right = right.and_then(context_word);
+    let left = left.as_ref().map(|(k, z)| (k.as_str(), *z));
+    let right = right.as_ref().map(|(k, z)| (k.as_str(), *z));
+    // The context-free part (candidates, their edit costs, the pool kept by
+    // the prior, the splits) depends on the typed word only, and the same
+    // unknown words recur: names and terms across the articles of a dump,
+    // a misspelling throughout a document, and `T001` asking about the
+    // words it lists. It is remembered per thread; only the scores with
+    // the neighbouring words are computed per occurrence.
+    PREPARED.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        let prepared = memo.get_or_insert(typed, || prepare(typed, pool));
+        score_prepared(typed, prepared, left, right)
+    })
+}
+
+/// [`rank`] without the memo (what the memo must reproduce).
+#[cfg(test)]
+fn rank_uncached(
+    typed: &str,
+    left: Option<&str>,
+    right: Option<&str>,
+    pool: &mut Vec<Candidate>,
+) -> Vec<Ranked> {
+    let left = left.and_then(context_word);
+    let right = right.and_then(context_word);
+    let left = left.as_ref().map(|(k, z)| (k.as_str(), *z));
+    let right = right.as_ref().map(|(k, z)| (k.as_str(), *z));
+    score_prepared(typed, &prepare(typed, pool), left, right)
+}
+
+/// A neighbouring word as context: folded, with its Zipf frequency.
+type Context<'a> = Option<(&'a str, f32)>;
+
+/// The context-free part of a ranking of one typed word.
+#[derive(Debug, PartialEq)]
+struct Prepared {
+    /// The candidates kept by their prior (see [`best_by_prior`]), in the
+    /// order it keeps them, without those that have no form to suggest.
+    kept: Box<[PreparedCandidate]>,
+    /// The splits into two known words that the bigrams list as a pair.
+    splits: Box<[Split]>,
+}
+
+/// A kept candidate, with what its score needs.
+#[derive(Debug, PartialEq)]
+struct PreparedCandidate {
+    /// The lexicon key (for the bigram lookups).
+    key: &'static str,
+    /// The form to suggest.
+    form: &'static str,
+    /// The weighted edit cost.
+    cost: f32,
+    /// The lexicon's Zipf × 100 (0 when unknown).
+    zipf100: u16,
+    sounds_alike: bool,
+}
+
+/// A split of the typed word after `at` bytes into two frequent words.
+#[derive(Debug, PartialEq)]
+struct Split {
+    at: usize,
+    /// The Zipf frequencies of the two words.
+    za: f32,
+    zb: f32,
+    /// The bigram count of the pair.
+    pair_count: u64,
+}
+
+/// Finds and prices the candidates of `typed`: everything of a ranking
+/// that does not depend on the neighbouring words.
+fn prepare(typed: &str, pool: &mut Vec<Candidate>) -> Prepared {
     let p = params();
     let d = max_distance(typed.len());
     let max_phonetic = (typed.len() / 2).clamp(2, 4) as u8;
-    candidates(typed, d, max_phonetic, pool);
-    let left = left.and_then(context_word);
-    let right = right.and_then(context_word);
+    pool.clear();
+    search(typed, d, max_phonetic, pool);
     // Short words have hundreds of words within two edits. Each candidate
     // first gets a context-free prior (frequency, edit cost, sound); only
     // the best [`CONTEXT_POOL`] are scored against the neighbouring words,
     // which needs two bigram lookups and the word's forms each. Context
     // moves a candidate by a few points; one ranked below the pool's cut is
     // far less frequent or several slips further than the ones kept.
-    let prior = best_by_prior(typed.as_bytes(), pool, &p);
-    let mut ranked: Vec<Ranked> = Vec::with_capacity(prior.len() + 2);
-    for &(_, cost, n) in &prior {
-        let c = &pool[n];
-        let Some(form) = preferred_form(c) else {
-            continue;
-        };
-        let zipf = zipf_of(c.entry.zipf100);
-        let (lm, in_context) = language_score(c.entry.key, zipf, left.as_ref(), right.as_ref());
-        let mut score = lm - p.alpha * cost + if c.sounds_alike { p.beta } else { 0.0 };
-        if form.starts_with(|ch: char| ch.is_uppercase()) {
+    let kept = best_by_prior(typed.as_bytes(), pool, &p)
+        .into_iter()
+        .filter_map(|(_, cost, n)| {
+            let c = &pool[n];
+            Some(PreparedCandidate {
+                key: c.entry.key,
+                form: preferred_form(c)?,
+                cost,
+                zipf100: c.entry.zipf100,
+                sounds_alike: c.sounds_alike,
+            })
+        })
+        .collect();
+    Prepared {
+        kept,
+        splits: find_splits(typed).collect(),
+    }
+}
+
+/// Scores the prepared candidates of `typed` between its neighbours, best
+/// first.
+fn score_prepared(
+    typed: &str,
+    prepared: &Prepared,
+    left: Context<'_>,
+    right: Context<'_>,
+) -> Vec<Ranked> {
+    let p = params();
+    let mut ranked: Vec<Ranked> = Vec::with_capacity(prepared.kept.len() + prepared.splits.len());
+    for c in prepared.kept.iter() {
+        let zipf = zipf_of(c.zipf100);
+        let (lm, in_context) = language_score(c.key, zipf, left, right);
+        let mut score = lm - p.alpha * c.cost + if c.sounds_alike { p.beta } else { 0.0 };
+        if c.form.starts_with(|ch: char| ch.is_uppercase()) {
             // A lowercase slip is rarely a name.
             score -= NAME_PENALTY;
         }
         ranked.push(Ranked {
-            text: form.to_string(),
+            text: Cow::Borrowed(c.form),
             score,
-            cost,
+            cost: c.cost,
             sounds_alike: c.sounds_alike,
             in_context,
-            zipf: f32::from(c.entry.zipf100) / 100.0,
+            zipf: f32::from(c.zipf100) / 100.0,
         });
     }
-    add_splits(typed, left, right, &p, &mut ranked);
+    score_splits(typed, &prepared.splits, left, right, &p, &mut ranked);
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
     ranked.dedup_by(|a, b| a.text == b.text);
     ranked
+}
+
+/// Most typed words whose prepared ranking a thread remembers, per
+/// generation (two generations: at most twice this many). A dump of
+/// millions of articles meets far more distinct unknown words; the bound
+/// keeps memory flat (a prepared ranking is at most a few kilobytes) while
+/// the words that recur stay.
+const PREPARED_CAPACITY: usize = 2048;
+
+thread_local! {
+    static PREPARED: std::cell::RefCell<Memo<Prepared>> =
+        std::cell::RefCell::new(Memo::new(PREPARED_CAPACITY));
+}
+
+/// A bounded memo keyed by word, with two generations: lookups search
+/// the current one, then the previous one (moving a hit forward); when the
+/// current one is full it becomes the previous one and the oldest is
+/// dropped. Words used again within a generation survive; the rest age
+/// out, like a least-recently-used cache without its bookkeeping.
+struct Memo<T> {
+    current: rustc_hash::FxHashMap<Box<str>, T>,
+    previous: rustc_hash::FxHashMap<Box<str>, T>,
+    capacity: usize,
+}
+
+impl<T> Memo<T> {
+    fn new(capacity: usize) -> Self {
+        Self {
+            current: rustc_hash::FxHashMap::default(),
+            previous: rustc_hash::FxHashMap::default(),
+            capacity,
+        }
+    }
+
+    /// The value of `key`, made by `make` unless remembered.
+    fn get_or_insert(&mut self, key: &str, make: impl FnOnce() -> T) -> &T {
+        if self.current.contains_key(key) {
+            return &self.current[key];
+        }
+        let value = match self.previous.remove_entry(key) {
+            Some((_, v)) => v,
+            None => make(),
+        };
+        if self.current.len() >= self.capacity {
+            self.previous = std::mem::take(&mut self.current);
+        }
+        self.current.entry(key.into()).or_insert(value)
+    }
+
+    /// How many values are remembered.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.current.len() + self.previous.len()
+    }
 }
 
 /// The (prior, edit cost, pool index) of the [`CONTEXT_POOL`] candidates
@@ -899,12 +1050,7 @@ fn context_word(raw: &str) -> Option<(String, f32)> {
 /// 10^12 tokens, pairs under about 10^5 not listed) and the Zipf
 /// frequencies; an unlisted pair backs off to the unigram, capped at what an
 /// unlisted count could give. Returns whether a listed pair supported `c`.
-fn language_score(
-    c: &str,
-    zipf: f32,
-    left: Option<&(String, f32)>,
-    right: Option<&(String, f32)>,
-) -> (f32, bool) {
+fn language_score(c: &str, zipf: f32, left: Context<'_>, right: Context<'_>) -> (f32, bool) {
     const UNLISTED: f32 = 4.7; // log10 of a count below the listing threshold
     let bigrams = bigrams();
     let unigram = zipf - 9.0;
@@ -934,42 +1080,53 @@ fn language_score(
     (score, in_context)
 }
 
-/// Adds splits of `typed` into two known words (`alot` → `a lot`).
-fn add_splits(
+/// The splits of `typed` into two frequent known words that the bigrams
+/// list as a pair (`alot` → `a lot`).
+fn find_splits(typed: &str) -> impl Iterator<Item = Split> + '_ {
+    let lexicon = words();
+    (1..typed.len()).filter_map(move |at| {
+        let (a, b) = typed.split_at(at);
+        if (a.len() < 2 && a != "a") || b.len() < 2 {
+            return None;
+        }
+        let (za, zb) = (zipf_of(lexicon.zipf100(a)?), zipf_of(lexicon.zipf100(b)?));
+        if za < 3.0 || zb < 3.0 {
+            return None;
+        }
+        let pair_count = bigrams().count(a, b);
+        (pair_count > 0).then_some(Split {
+            at,
+            za,
+            zb,
+            pair_count,
+        })
+    })
+}
+
+/// Adds the `splits` of `typed` (`alot` → `a lot`), scored between the
+/// neighbours.
+fn score_splits(
     typed: &str,
-    left: Option<(String, f32)>,
-    right: Option<(String, f32)>,
+    splits: &[Split],
+    left: Context<'_>,
+    right: Context<'_>,
     p: &Params,
     ranked: &mut Vec<Ranked>,
 ) {
-    let lexicon = words();
-    for at in 1..typed.len() {
-        let (a, b) = typed.split_at(at);
-        if (a.len() < 2 && a != "a") || b.len() < 2 {
-            continue;
-        }
-        let (Some(za), Some(zb)) = (lexicon.zipf100(a), lexicon.zipf100(b)) else {
-            continue;
-        };
-        let (za, zb) = (zipf_of(za), zipf_of(zb));
-        if za < 3.0 || zb < 3.0 {
-            continue;
-        }
-        let n = bigrams().count(a, b);
-        if n == 0 {
-            continue;
-        }
+    for s in splits {
+        let (a, b) = typed.split_at(s.at);
+        let (za, zb) = (s.za, s.zb);
         // P(a b | l) ≈ P(a | l) · P(b | a); P(r | b) closes the span.
-        let (la, _) = language_score(a, za, left.as_ref(), None);
-        let pair = (n as f32).log10() - za - 3.0;
-        let (rb, _) = match right.as_ref() {
-            Some(r) => language_score(b, zb, Some(&(a.to_string(), za)), Some(r)),
+        let (la, _) = language_score(a, za, left, None);
+        let pair = (s.pair_count as f32).log10() - za - 3.0;
+        let (rb, _) = match right {
+            Some(r) => language_score(b, zb, Some((a, za)), Some(r)),
             None => (pair, true),
         };
         let right_part = rb - pair.min(rb);
         let score = la + pair + right_part.min(0.0) - p.alpha * 1.0;
         ranked.push(Ranked {
-            text: format!("{a} {b}"),
+            text: Cow::Owned(format!("{a} {b}")),
             score,
             cost: 1.0,
             sounds_alike: false,
@@ -1273,7 +1430,7 @@ mod tests {
         let mut pool = Vec::new();
         rank(typed, left, right, &mut pool)
             .first()
-            .map(|r| r.text.clone())
+            .map(|r| r.text.to_string())
             .unwrap_or_default()
     }
 
@@ -1283,6 +1440,65 @@ mod tests {
         assert_eq!(best("imedietly", None, None), "immediately");
         assert_eq!(best("recomend", Some("i"), Some("this")), "recommend");
         assert_eq!(best("thier", Some("in"), Some("house")), "their");
+    }
+
+    #[test]
+    fn remembered_rankings_equal_fresh_ones() {
+        // Words with many candidates, phonetic ones, splits, names, and no
+        // candidate at all; each asked twice (the second from the memo)
+        // between different neighbours.
+        let contexts = [
+            (None, None),
+            (Some("very"), None),
+            (Some("in"), Some("house")),
+            (Some("I"), Some("this")),
+            (None, Some("of")),
+        ];
+        for typed in [
+            "plessant",
+            "imedietly",
+            "recomend",
+            "thier",
+            "alot",
+            "teh",
+            "wiht",
+            "acommadation",
+            "sootable",
+            "hamer",
+            "qzxqzxq",
+            "ab",
+        ] {
+            for _ in 0..2 {
+                for (left, right) in contexts {
+                    let mut pool = Vec::new();
+                    let fresh = rank_uncached(typed, left, right, &mut pool);
+                    let remembered = rank(typed, left, right, &mut pool);
+                    assert_eq!(remembered, fresh, "{typed} {left:?} {right:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_memo_stays_bounded_and_keeps_recurring_words() {
+        let mut memo = Memo::new(4);
+        let mut made = 0;
+        for round in 0..50 {
+            // `teh` recurs every other word and is made only once.
+            assert_eq!(
+                *memo.get_or_insert("teh", || {
+                    made += 1;
+                    7
+                }),
+                7
+            );
+            let word = format!("w{round}");
+            assert_eq!(*memo.get_or_insert(&word, || round), round);
+            assert!(memo.len() <= 8, "{}", memo.len());
+        }
+        assert_eq!(made, 1);
+        // An old word is made again.
+        assert_eq!(*memo.get_or_insert("w0", || 1000), 1000);
     }
 
     #[test]
