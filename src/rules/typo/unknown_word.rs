@@ -1353,7 +1353,7 @@ const TRANSPOSITION_TENTHS: u16 = 6;
 fn weighted_osa(typed: &[u8], typed_indel: &[u16], word: &[u8], limit: f32) -> Option<f32> {
     const W: usize = WEIGHTED_MAX;
     let (n, m) = (typed.len(), word.len());
-    debug_assert!(n < W && m < W);
+    assert!(n < W && m < W, "both strings fit the rows");
     let first = if typed.first() == word.first() {
         0.0
     } else {
@@ -1377,47 +1377,50 @@ fn weighted_osa(typed: &[u8], typed_indel: &[u16], word: &[u8], limit: f32) -> O
         word_indel[j] = indel_cost(word, j);
         word_class[j] = letter_class(word[j]) as u8;
     }
-    // Rows i-2, i-1 and i live in `rows[(i + k) % 3]`: rotating indices,
-    // not copying arrays.
+    // Rows i-2, i-1 and i: three arrays on the stack, rotated by swapping
+    // references after each row, never copied. (Half-open ranges: an
+    // inclusive one costs a flag check per step in this inner loop.)
     let mut rows = [[0u16; W]; 3];
-    for j in 1..=m {
-        rows[0][j] = rows[0][j - 1] + word_indel[j - 1];
+    let [r0, r1, r2] = &mut rows;
+    let (mut two, mut one, mut cur) = (r2, r0, r1);
+    for j in 1..m + 1 {
+        one[j] = one[j - 1] + word_indel[j - 1];
     }
     let mut previous_min = 0u16;
-    for i in 1..=n {
+    for i in 1..n + 1 {
         let t = typed[i - 1];
         let row = &table[letter_class(t)];
         let del = typed_indel[i - 1];
-        let [a, b, c] = &mut rows;
-        let (two, one, cur) = match i % 3 {
-            1 => (&*c, &*a, b),
-            2 => (&*a, &*b, c),
-            _ => (&*b, &*c, a),
-        };
+        // A swap of two letters needs a previous letter on both sides.
+        let t_prev = if i > 1 { Some(typed[i - 2]) } else { None };
         cur[0] = one[0] + del;
         let mut row_min = cur[0];
-        for j in 1..=m {
+        // `cur[j - 1]` and `one[j - 1]`, carried along the row.
+        let (mut left, mut diag) = (cur[0], one[0]);
+        for j in 1..m + 1 {
+            let up = one[j];
             let w = word[j - 1];
             let sub = if t == w {
                 0
             } else {
                 row[usize::from(word_class[j - 1])]
             };
-            let mut v = (one[j] + del)
-                .min(cur[j - 1] + word_indel[j - 1])
-                .min(one[j - 1] + sub);
-            if i > 1 && j > 1 && t == word[j - 2] && typed[i - 2] == w {
+            let mut v = (up + del).min(left + word_indel[j - 1]).min(diag + sub);
+            if j > 1 && t_prev == Some(w) && t == word[j - 2] {
                 v = v.min(two[j - 2] + TRANSPOSITION_TENTHS);
             }
             cur[j] = v;
             row_min = row_min.min(v);
+            left = v;
+            diag = up;
         }
         if row_min > limit && previous_min > limit {
             return None;
         }
         previous_min = row_min;
+        (two, one, cur) = (one, cur, two);
     }
-    let cost = rows[n % 3][m];
+    let cost = one[m];
     (cost <= limit).then_some(f32::from(cost) / 10.0 + first)
 }
 
@@ -1499,6 +1502,72 @@ mod tests {
         assert_eq!(made, 1);
         // An old word is made again.
         assert_eq!(*memo.get_or_insert("w0", || 1000), 1000);
+    }
+
+    /// The weighted distance by the whole table, in tenths, without the
+    /// first-letter surcharge: what [`weighted_osa`] computes with its
+    /// rolling rows and early exit.
+    fn weighted_reference(typed: &[u8], word: &[u8]) -> u16 {
+        let (n, m) = (typed.len(), word.len());
+        let mut d = vec![vec![0u16; m + 1]; n + 1];
+        for i in 1..=n {
+            d[i][0] = d[i - 1][0] + indel_cost(typed, i - 1);
+        }
+        for j in 1..=m {
+            d[0][j] = d[0][j - 1] + indel_cost(word, j - 1);
+        }
+        for i in 1..=n {
+            for j in 1..=m {
+                let (t, w) = (typed[i - 1], word[j - 1]);
+                let sub = if t == w {
+                    0
+                } else {
+                    (substitution_cost(t, w) * 10.0).round() as u16
+                };
+                let mut v = (d[i - 1][j] + indel_cost(typed, i - 1))
+                    .min(d[i][j - 1] + indel_cost(word, j - 1))
+                    .min(d[i - 1][j - 1] + sub);
+                if i > 1 && j > 1 && t == word[j - 2] && typed[i - 2] == w {
+                    v = v.min(d[i - 2][j - 2] + TRANSPOSITION_TENTHS);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[n][m]
+    }
+
+    #[test]
+    fn weighted_distance_agrees_with_the_whole_table() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        // Letters with vowels, neighbouring keys and doubles in play.
+        let letters = b"aeostrn";
+        for _ in 0..3000 {
+            let mut word = || -> Vec<u8> {
+                let len = 1 + next() % 9;
+                (0..len)
+                    .map(|_| letters[(next() % letters.len() as u64) as usize])
+                    .collect()
+            };
+            let a = word();
+            let b = word();
+            let mut indel = [0u16; WEIGHTED_MAX];
+            for (i, c) in indel.iter_mut().enumerate().take(a.len()) {
+                *c = indel_cost(&a, i);
+            }
+            let first = if a[0] == b[0] { 0.0 } else { FIRST_LETTER_COST };
+            let exact = f32::from(weighted_reference(&a, &b)) / 10.0 + first;
+            for limit in [0.0, 0.4, 1.0, 1.3, 2.0, 2.5, 4.0, f32::INFINITY] {
+                let got = weighted_osa(&a, &indel, &b, limit);
+                let want = (exact <= limit + 1e-4).then_some(exact);
+                assert_eq!(got, want, "{a:?} {b:?} {limit}");
+            }
+        }
     }
 
     #[test]
