@@ -587,7 +587,11 @@ fn prefer_listed(ranked: &mut [Ranked], corrections: Corrections) {
             r.score += LISTED_BONUS;
         }
     }
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.text.cmp(&b.text))
+    });
 }
 
 /// Share of unknown lowercase words above which a document is taken for
@@ -893,7 +897,11 @@ fn score_prepared(
         });
     }
     score_splits(typed, &prepared.splits, left, right, &p, &mut ranked);
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.text.cmp(&b.text))
+    });
     ranked.dedup_by(|a, b| a.text == b.text);
     ranked
 }
