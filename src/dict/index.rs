@@ -328,13 +328,33 @@ fn lookup_candidates(query: &str, max_distance: u8, max_phonetic: u8, out: &mut 
         return;
     };
     let found = out.len();
+    // A word of the bucket has the query's phonetic key, so if the delete
+    // index found it, it was marked as sounding alike (same key, same
+    // hash): only those marked need comparing, usually a handful.
+    let mut alike = [0usize; 16];
+    let mut alike_len = 0;
+    for (at, c) in out.iter().enumerate().take(found).skip(start) {
+        if c.sounds_alike {
+            if alike_len == alike.len() {
+                alike_len = usize::MAX; // too many: compare them all
+                break;
+            }
+            alike[alike_len] = at;
+            alike_len += 1;
+        }
+    }
     for chunk in bucket.value.chunks_exact(4) {
         let offset = u32::from_le_bytes(chunk.try_into().expect("four bytes")) as usize;
         let entry = lexicon.entry_at(offset);
         // Found by the delete index already (same record, same key slice)?
         let same = |c: &Candidate| std::ptr::eq(c.entry.key, entry.key);
-        if let Some(c) = out[start..found].iter_mut().find(|c| same(c)) {
-            c.sounds_alike = true;
+        let known = if alike_len == usize::MAX {
+            out[start..found].iter().any(same)
+        } else {
+            alike[..alike_len].iter().any(|&at| same(&out[at]))
+        };
+        if known {
+            debug_assert!(out[start..found].iter().any(|c| same(c) && c.sounds_alike));
             continue;
         }
         if let Some(distance) = pattern.within(entry.key.as_bytes(), max_phonetic) {
