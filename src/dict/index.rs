@@ -197,6 +197,11 @@ fn delete_matches(q: &[u8], max: u8, mut f: impl FnMut(Entry, u8)) {
 /// (Hyyrö's bit-vector algorithm, with the transposition term): one bit per
 /// query byte, one pass of a few word operations per byte of the other
 /// string, no table.
+///
+/// No operation moves information from a higher bit to a lower one (shifts
+/// go left, carries go up), so the bits above the query's length may hold
+/// garbage: they never reach the last bit, the only one read. That spares
+/// masking every step.
 struct OsaPattern {
     /// Per byte value, the positions where the query has it.
     peq: [u64; 256],
@@ -217,35 +222,39 @@ impl OsaPattern {
     }
 
     /// The distance to `text` if it is at most `max`.
+    #[inline]
     fn within(&self, text: &[u8], max: u8) -> Option<u8> {
         let m = self.len;
-        if m.abs_diff(text.len()) > usize::from(max) {
+        let n = text.len();
+        let max = usize::from(max);
+        if m.abs_diff(n) > max {
             return None;
         }
         if m == 0 {
-            return u8::try_from(text.len()).ok();
+            return u8::try_from(n).ok();
         }
-        let mask = if m == 64 { u64::MAX } else { (1u64 << m) - 1 };
-        let last = 1u64 << (m - 1);
-        let (mut vp, mut vn, mut d0, mut pm_prev) = (mask, 0u64, 0u64, 0u64);
+        let top = m - 1;
+        let (mut vp, mut vn, mut d0, mut pm_prev) = (u64::MAX, 0u64, 0u64, 0u64);
+        // The distance of the query to the text read so far.
         let mut score = m;
-        for &c in text {
+        for (j, &c) in text.iter().enumerate() {
             let pm = self.peq[usize::from(c)];
             let tr = ((!d0 & pm) << 1) & pm_prev;
-            d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn | tr) & mask;
-            let hp = (vn | !(d0 | vp)) & mask;
+            d0 = (((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn | tr;
+            let hp = vn | !(d0 | vp);
             let hn = d0 & vp;
-            if hp & last != 0 {
-                score += 1;
-            } else if hn & last != 0 {
-                score -= 1;
+            // At most one of the two last bits is set.
+            score = score + ((hp >> top) & 1) as usize - ((hn >> top) & 1) as usize;
+            // Each byte left changes the distance by one at most.
+            if score > max + (n - 1 - j) {
+                return None;
             }
             let x = (hp << 1) | 1;
             vn = x & d0;
-            vp = ((hn << 1) | !(x | d0)) & mask;
+            vp = (hn << 1) | !(x | d0);
             pm_prev = pm;
         }
-        u8::try_from(score).ok().filter(|&d| d <= max)
+        u8::try_from(score).ok().filter(|&d| usize::from(d) <= max)
     }
 }
 
@@ -282,6 +291,13 @@ pub fn candidates(query: &str, max_distance: u8, max_phonetic: u8, out: &mut Vec
     });
 }
 
+/// [`candidates`] without its memo: for callers that remember a result of
+/// their own built from the candidates (the unknown-word ranker keeps its
+/// context-free ranking per word), so the list is not stored twice.
+pub fn search(query: &str, max_distance: u8, max_phonetic: u8, out: &mut Vec<Candidate>) {
+    lookup_candidates(query, max_distance, max_phonetic, out);
+}
+
 fn lookup_candidates(query: &str, max_distance: u8, max_phonetic: u8, out: &mut Vec<Candidate>) {
     let q = query.as_bytes();
     if q.is_empty() || q.len() > MAX_QUERY {
@@ -312,13 +328,33 @@ fn lookup_candidates(query: &str, max_distance: u8, max_phonetic: u8, out: &mut 
         return;
     };
     let found = out.len();
+    // A word of the bucket has the query's phonetic key, so if the delete
+    // index found it, it was marked as sounding alike (same key, same
+    // hash): only those marked need comparing, usually a handful.
+    let mut alike = [0usize; 16];
+    let mut alike_len = 0;
+    for (at, c) in out.iter().enumerate().take(found).skip(start) {
+        if c.sounds_alike {
+            if alike_len == alike.len() {
+                alike_len = usize::MAX; // too many: compare them all
+                break;
+            }
+            alike[alike_len] = at;
+            alike_len += 1;
+        }
+    }
     for chunk in bucket.value.chunks_exact(4) {
         let offset = u32::from_le_bytes(chunk.try_into().expect("four bytes")) as usize;
         let entry = lexicon.entry_at(offset);
         // Found by the delete index already (same record, same key slice)?
         let same = |c: &Candidate| std::ptr::eq(c.entry.key, entry.key);
-        if let Some(c) = out[start..found].iter_mut().find(|c| same(c)) {
-            c.sounds_alike = true;
+        let known = if alike_len == usize::MAX {
+            out[start..found].iter().any(same)
+        } else {
+            alike[..alike_len].iter().any(|&at| same(&out[at]))
+        };
+        if known {
+            debug_assert!(out[start..found].iter().any(|c| same(c) && c.sounds_alike));
             continue;
         }
         if let Some(distance) = pattern.within(entry.key.as_bytes(), max_phonetic) {
@@ -492,6 +528,35 @@ mod tests {
                         "{a:?} {b:?} {max}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn bit_parallel_distance_agrees_on_random_strings() {
+        // Strings over three letters: many repeats and swaps; lengths up to
+        // 12, every bound.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let word = |next: &mut dyn FnMut() -> u64| -> Vec<u8> {
+            let len = (next() % 13) as usize;
+            (0..len).map(|_| b"abc"[(next() % 3) as usize]).collect()
+        };
+        for _ in 0..3000 {
+            let a = word(&mut next);
+            let b = word(&mut next);
+            let p = OsaPattern::new(&a);
+            for max in 0..=5 {
+                assert_eq!(
+                    p.within(&b, max),
+                    osa_within(&a, &b, max),
+                    "{a:?} {b:?} {max}"
+                );
             }
         }
     }

@@ -284,7 +284,7 @@ fn second_opinion(doc: &Document<'_>, index: usize, word: &str, listed: &str) ->
     };
     let lead = best.score - listed_score;
     if lead >= PREFER_LEAD && !best.text.contains(' ') {
-        SecondOpinion::Prefers(best.text.clone())
+        SecondOpinion::Prefers(best.text.to_string())
     } else if lead > DOUBT_LEAD {
         SecondOpinion::Doubts
     } else {

@@ -20,13 +20,15 @@
 //! otherwise the ranked candidates are only shown.
 
 use crate::diagnostic::{Applicability, Finding, Suggestion};
-use crate::dict::index::{candidates, Candidate, MAX_QUERY};
+use crate::dict::index::{search, Candidate, MAX_QUERY};
 use crate::dict::{bigrams, misspellings, mwes, name_form, words, Corrections};
 use crate::rules::typo::lowercase_proper_noun::{dictionary_name_form, reads_as_slip};
 use crate::rules::typo::{adjacent_word, clitic_split, is_compound_part, Lexical};
 use crate::rules::{CheckContext, Family, FixSafety, Rule, RuleMeta};
 use crate::text::case::{casing, match_case, Casing};
 use crate::text::{Document, TokenKind};
+use std::borrow::Cow;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 /// Flags lowercase words that no dictionary knows and suggests corrections.
 #[derive(Debug)]
@@ -378,7 +380,7 @@ pub(crate) fn listed_order(
             if n == 0 && clear && lead.is_finite() {
                 reason.push_str(&format!("; score {lead:.1} ahead of the next"));
             }
-            (r.text.clone(), reason)
+            (r.text.to_string(), reason)
         })
         .collect();
     Some(ListedOrder { ranked, clear })
@@ -629,7 +631,11 @@ fn prefer_listed(ranked: &mut [Ranked], corrections: Corrections) {
             r.score += LISTED_BONUS;
         }
     }
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.text.cmp(&b.text))
+    });
 }
 
 /// Share of unknown lowercase words above which a document is taken for
@@ -727,10 +733,10 @@ fn is_candidate_for_correction(word: &str) -> bool {
 }
 
 /// A scored candidate.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Ranked {
     /// The correction (lowercase unless the word is a name).
-    pub(crate) text: String,
+    pub(crate) text: Cow<'static, str>,
     /// The noisy-channel score (log10).
     pub(crate) score: f32,
     /// The weighted edit cost.
@@ -796,52 +802,222 @@ fn max_distance(len: usize) -> u8 {
 }
 
 /// Ranks corrections of `typed` (folded, no clitic) between the raw
-/// neighbouring words, best first.
+/// neighbouring words, best first. `pool` is scratch space for the
+/// candidate search.
 pub(crate) fn rank(
     typed: &str,
     left: Option<&str>,
     right: Option<&str>,
     pool: &mut Vec<Candidate>,
 ) -> Vec<Ranked> {
+    let left = left.and_then(context_word);
+    let right = right.and_then(context_word);
+    let left = left.as_ref().map(|(k, z)| (k.as_str(), *z));
+    let right = right.as_ref().map(|(k, z)| (k.as_str(), *z));
+    score_prepared(typed, &remembered(typed, pool), left, right)
+}
+
+/// The prepared ranking of `typed`, from the memo or made and remembered.
+///
+/// The context-free part (candidates, their edit costs, the pool kept by
+/// the prior, the splits) depends on the typed word only, and the same
+/// unknown words recur: names and terms across the articles of a dump, a
+/// misspelling throughout a document, and `T001` asking about the words it
+/// lists. One memo serves every thread, so its bound holds however many
+/// threads run and a word met by one thread is known to all; the lock is
+/// held for a hash lookup, never while a ranking is prepared (two threads
+/// may then prepare the same word at once: the results are equal).
+fn remembered(typed: &str, pool: &mut Vec<Candidate>) -> Arc<Prepared> {
+    let memo = || PREPARED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(prepared) = memo().get(typed) {
+        return Arc::clone(prepared);
+    }
+    let prepared = Arc::new(prepare(typed, pool));
+    memo().insert(typed, Arc::clone(&prepared));
+    prepared
+}
+
+/// [`rank`] without the memo (what the memo must reproduce).
+#[cfg(test)]
+fn rank_uncached(
+    typed: &str,
+    left: Option<&str>,
+    right: Option<&str>,
+    pool: &mut Vec<Candidate>,
+) -> Vec<Ranked> {
+    let left = left.and_then(context_word);
+    let right = right.and_then(context_word);
+    let left = left.as_ref().map(|(k, z)| (k.as_str(), *z));
+    let right = right.as_ref().map(|(k, z)| (k.as_str(), *z));
+    score_prepared(typed, &prepare(typed, pool), left, right)
+}
+
+/// A neighbouring word as context: folded, with its Zipf frequency.
+type Context<'a> = Option<(&'a str, f32)>;
+
+/// The context-free part of a ranking of one typed word.
+#[derive(Debug, PartialEq)]
+struct Prepared {
+    /// The candidates kept by their prior (see [`best_by_prior`]), in the
+    /// order it keeps them, without those that have no form to suggest.
+    kept: Box<[PreparedCandidate]>,
+    /// The splits into two known words that the bigrams list as a pair.
+    splits: Box<[Split]>,
+}
+
+/// A kept candidate, with what its score needs.
+#[derive(Debug, PartialEq)]
+struct PreparedCandidate {
+    /// The lexicon key (for the bigram lookups).
+    key: &'static str,
+    /// The form to suggest.
+    form: &'static str,
+    /// The weighted edit cost.
+    cost: f32,
+    /// The lexicon's Zipf × 100 (0 when unknown).
+    zipf100: u16,
+    sounds_alike: bool,
+}
+
+/// A split of the typed word after `at` bytes into two frequent words.
+#[derive(Debug, PartialEq)]
+struct Split {
+    at: usize,
+    /// The Zipf frequencies of the two words.
+    za: f32,
+    zb: f32,
+    /// The bigram count of the pair.
+    pair_count: u64,
+}
+
+/// Finds and prices the candidates of `typed`: everything of a ranking
+/// that does not depend on the neighbouring words.
+fn prepare(typed: &str, pool: &mut Vec<Candidate>) -> Prepared {
     let p = params();
     let d = max_distance(typed.len());
     let max_phonetic = (typed.len() / 2).clamp(2, 4) as u8;
-    candidates(typed, d, max_phonetic, pool);
-    let left = left.and_then(context_word);
-    let right = right.and_then(context_word);
+    pool.clear();
+    search(typed, d, max_phonetic, pool);
     // Short words have hundreds of words within two edits. Each candidate
     // first gets a context-free prior (frequency, edit cost, sound); only
     // the best [`CONTEXT_POOL`] are scored against the neighbouring words,
     // which needs two bigram lookups and the word's forms each. Context
     // moves a candidate by a few points; one ranked below the pool's cut is
     // far less frequent or several slips further than the ones kept.
-    let prior = best_by_prior(typed.as_bytes(), pool, &p);
-    let mut ranked: Vec<Ranked> = Vec::with_capacity(prior.len() + 2);
-    for &(_, cost, n) in &prior {
-        let c = &pool[n];
-        let Some(form) = preferred_form(c) else {
-            continue;
-        };
-        let zipf = zipf_of(c.entry.zipf100);
-        let (lm, in_context) = language_score(c.entry.key, zipf, left.as_ref(), right.as_ref());
-        let mut score = lm - p.alpha * cost + if c.sounds_alike { p.beta } else { 0.0 };
-        if form.starts_with(|ch: char| ch.is_uppercase()) {
+    let kept = best_by_prior(typed.as_bytes(), pool, &p)
+        .into_iter()
+        .filter_map(|(_, cost, n)| {
+            let c = &pool[n];
+            Some(PreparedCandidate {
+                key: c.entry.key,
+                form: preferred_form(c)?,
+                cost,
+                zipf100: c.entry.zipf100,
+                sounds_alike: c.sounds_alike,
+            })
+        })
+        .collect();
+    Prepared {
+        kept,
+        splits: find_splits(typed).collect(),
+    }
+}
+
+/// Scores the prepared candidates of `typed` between its neighbours, best
+/// first.
+fn score_prepared(
+    typed: &str,
+    prepared: &Prepared,
+    left: Context<'_>,
+    right: Context<'_>,
+) -> Vec<Ranked> {
+    let p = params();
+    let mut ranked: Vec<Ranked> = Vec::with_capacity(prepared.kept.len() + prepared.splits.len());
+    for c in prepared.kept.iter() {
+        let zipf = zipf_of(c.zipf100);
+        let (lm, in_context) = language_score(c.key, zipf, left, right);
+        let mut score = lm - p.alpha * c.cost + if c.sounds_alike { p.beta } else { 0.0 };
+        if c.form.starts_with(|ch: char| ch.is_uppercase()) {
             // A lowercase slip is rarely a name.
             score -= NAME_PENALTY;
         }
         ranked.push(Ranked {
-            text: form.to_string(),
+            text: Cow::Borrowed(c.form),
             score,
-            cost,
+            cost: c.cost,
             sounds_alike: c.sounds_alike,
             in_context,
-            zipf: f32::from(c.entry.zipf100) / 100.0,
+            zipf: f32::from(c.zipf100) / 100.0,
         });
     }
-    add_splits(typed, left, right, &p, &mut ranked);
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
+    score_splits(typed, &prepared.splits, left, right, &p, &mut ranked);
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.text.cmp(&b.text))
+    });
     ranked.dedup_by(|a, b| a.text == b.text);
     ranked
+}
+
+/// Most typed words whose prepared ranking is remembered, per generation
+/// (two generations: at most twice this many). A dump of millions of
+/// articles meets far more distinct unknown words; the bound keeps memory
+/// flat (a prepared ranking is about a kilobyte: some 16 MB at most) while
+/// the words that recur stay. Measured on the 134 MB perf corpus (85 k
+/// rankings of 28 k distinct words): 2048 a generation keeps 40 % of the
+/// rankings from being prepared again, 8192 60 %, no bound 67 %.
+const PREPARED_CAPACITY: usize = 8192;
+
+static PREPARED: LazyLock<Mutex<Memo<Arc<Prepared>>>> =
+    LazyLock::new(|| Mutex::new(Memo::new(PREPARED_CAPACITY)));
+
+/// A bounded memo keyed by word, with two generations: lookups search
+/// the current one, then the previous one (moving a hit forward); when the
+/// current one is full it becomes the previous one and the oldest is
+/// dropped. Words used again within a generation survive; the rest age
+/// out, like a least-recently-used cache without its bookkeeping.
+struct Memo<T> {
+    current: rustc_hash::FxHashMap<Box<str>, T>,
+    previous: rustc_hash::FxHashMap<Box<str>, T>,
+    capacity: usize,
+}
+
+impl<T> Memo<T> {
+    fn new(capacity: usize) -> Self {
+        Self {
+            current: rustc_hash::FxHashMap::default(),
+            previous: rustc_hash::FxHashMap::default(),
+            capacity,
+        }
+    }
+
+    /// The value remembered for `key`, if any.
+    fn get(&mut self, key: &str) -> Option<&T> {
+        if !self.current.contains_key(key) {
+            let (key, value) = self.previous.remove_entry(key)?;
+            self.insert_owned(key, value);
+        }
+        self.current.get(key)
+    }
+
+    /// Remembers `value` for `key`.
+    fn insert(&mut self, key: &str, value: T) {
+        self.insert_owned(key.into(), value);
+    }
+
+    fn insert_owned(&mut self, key: Box<str>, value: T) {
+        if self.current.len() >= self.capacity {
+            self.previous = std::mem::take(&mut self.current);
+        }
+        self.current.insert(key, value);
+    }
+
+    /// How many values are remembered.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.current.len() + self.previous.len()
+    }
 }
 
 /// The (prior, edit cost, pool index) of the [`CONTEXT_POOL`] candidates
@@ -942,12 +1118,7 @@ fn context_word(raw: &str) -> Option<(String, f32)> {
 /// 10^12 tokens, pairs under about 10^5 not listed) and the Zipf
 /// frequencies; an unlisted pair backs off to the unigram, capped at what an
 /// unlisted count could give. Returns whether a listed pair supported `c`.
-fn language_score(
-    c: &str,
-    zipf: f32,
-    left: Option<&(String, f32)>,
-    right: Option<&(String, f32)>,
-) -> (f32, bool) {
+fn language_score(c: &str, zipf: f32, left: Context<'_>, right: Context<'_>) -> (f32, bool) {
     const UNLISTED: f32 = 4.7; // log10 of a count below the listing threshold
     let bigrams = bigrams();
     let unigram = zipf - 9.0;
@@ -977,42 +1148,53 @@ fn language_score(
     (score, in_context)
 }
 
-/// Adds splits of `typed` into two known words (`alot` → `a lot`).
-fn add_splits(
+/// The splits of `typed` into two frequent known words that the bigrams
+/// list as a pair (`alot` → `a lot`).
+fn find_splits(typed: &str) -> impl Iterator<Item = Split> + '_ {
+    let lexicon = words();
+    (1..typed.len()).filter_map(move |at| {
+        let (a, b) = typed.split_at(at);
+        if (a.len() < 2 && a != "a") || b.len() < 2 {
+            return None;
+        }
+        let (za, zb) = (zipf_of(lexicon.zipf100(a)?), zipf_of(lexicon.zipf100(b)?));
+        if za < 3.0 || zb < 3.0 {
+            return None;
+        }
+        let pair_count = bigrams().count(a, b);
+        (pair_count > 0).then_some(Split {
+            at,
+            za,
+            zb,
+            pair_count,
+        })
+    })
+}
+
+/// Adds the `splits` of `typed` (`alot` → `a lot`), scored between the
+/// neighbours.
+fn score_splits(
     typed: &str,
-    left: Option<(String, f32)>,
-    right: Option<(String, f32)>,
+    splits: &[Split],
+    left: Context<'_>,
+    right: Context<'_>,
     p: &Params,
     ranked: &mut Vec<Ranked>,
 ) {
-    let lexicon = words();
-    for at in 1..typed.len() {
-        let (a, b) = typed.split_at(at);
-        if (a.len() < 2 && a != "a") || b.len() < 2 {
-            continue;
-        }
-        let (Some(za), Some(zb)) = (lexicon.zipf100(a), lexicon.zipf100(b)) else {
-            continue;
-        };
-        let (za, zb) = (zipf_of(za), zipf_of(zb));
-        if za < 3.0 || zb < 3.0 {
-            continue;
-        }
-        let n = bigrams().count(a, b);
-        if n == 0 {
-            continue;
-        }
+    for s in splits {
+        let (a, b) = typed.split_at(s.at);
+        let (za, zb) = (s.za, s.zb);
         // P(a b | l) ≈ P(a | l) · P(b | a); P(r | b) closes the span.
-        let (la, _) = language_score(a, za, left.as_ref(), None);
-        let pair = (n as f32).log10() - za - 3.0;
-        let (rb, _) = match right.as_ref() {
-            Some(r) => language_score(b, zb, Some(&(a.to_string(), za)), Some(r)),
+        let (la, _) = language_score(a, za, left, None);
+        let pair = (s.pair_count as f32).log10() - za - 3.0;
+        let (rb, _) = match right {
+            Some(r) => language_score(b, zb, Some((a, za)), Some(r)),
             None => (pair, true),
         };
         let right_part = rb - pair.min(rb);
         let score = la + pair + right_part.min(0.0) - p.alpha * 1.0;
         ranked.push(Ranked {
-            text: format!("{a} {b}"),
+            text: Cow::Owned(format!("{a} {b}")),
             score,
             cost: 1.0,
             sounds_alike: false,
@@ -1239,7 +1421,7 @@ const TRANSPOSITION_TENTHS: u16 = 6;
 fn weighted_osa(typed: &[u8], typed_indel: &[u16], word: &[u8], limit: f32) -> Option<f32> {
     const W: usize = WEIGHTED_MAX;
     let (n, m) = (typed.len(), word.len());
-    debug_assert!(n < W && m < W);
+    assert!(n < W && m < W, "both strings fit the rows");
     let first = if typed.first() == word.first() {
         0.0
     } else {
@@ -1263,47 +1445,50 @@ fn weighted_osa(typed: &[u8], typed_indel: &[u16], word: &[u8], limit: f32) -> O
         word_indel[j] = indel_cost(word, j);
         word_class[j] = letter_class(word[j]) as u8;
     }
-    // Rows i-2, i-1 and i live in `rows[(i + k) % 3]`: rotating indices,
-    // not copying arrays.
+    // Rows i-2, i-1 and i: three arrays on the stack, rotated by swapping
+    // references after each row, never copied. (Half-open ranges: an
+    // inclusive one costs a flag check per step in this inner loop.)
     let mut rows = [[0u16; W]; 3];
-    for j in 1..=m {
-        rows[0][j] = rows[0][j - 1] + word_indel[j - 1];
+    let [r0, r1, r2] = &mut rows;
+    let (mut two, mut one, mut cur) = (r2, r0, r1);
+    for j in 1..m + 1 {
+        one[j] = one[j - 1] + word_indel[j - 1];
     }
     let mut previous_min = 0u16;
-    for i in 1..=n {
+    for i in 1..n + 1 {
         let t = typed[i - 1];
         let row = &table[letter_class(t)];
         let del = typed_indel[i - 1];
-        let [a, b, c] = &mut rows;
-        let (two, one, cur) = match i % 3 {
-            1 => (&*c, &*a, b),
-            2 => (&*a, &*b, c),
-            _ => (&*b, &*c, a),
-        };
+        // A swap of two letters needs a previous letter on both sides.
+        let t_prev = if i > 1 { Some(typed[i - 2]) } else { None };
         cur[0] = one[0] + del;
         let mut row_min = cur[0];
-        for j in 1..=m {
+        // `cur[j - 1]` and `one[j - 1]`, carried along the row.
+        let (mut left, mut diag) = (cur[0], one[0]);
+        for j in 1..m + 1 {
+            let up = one[j];
             let w = word[j - 1];
             let sub = if t == w {
                 0
             } else {
                 row[usize::from(word_class[j - 1])]
             };
-            let mut v = (one[j] + del)
-                .min(cur[j - 1] + word_indel[j - 1])
-                .min(one[j - 1] + sub);
-            if i > 1 && j > 1 && t == word[j - 2] && typed[i - 2] == w {
+            let mut v = (up + del).min(left + word_indel[j - 1]).min(diag + sub);
+            if j > 1 && t_prev == Some(w) && t == word[j - 2] {
                 v = v.min(two[j - 2] + TRANSPOSITION_TENTHS);
             }
             cur[j] = v;
             row_min = row_min.min(v);
+            left = v;
+            diag = up;
         }
         if row_min > limit && previous_min > limit {
             return None;
         }
         previous_min = row_min;
+        (two, one, cur) = (one, cur, two);
     }
-    let cost = rows[n % 3][m];
+    let cost = one[m];
     (cost <= limit).then_some(f32::from(cost) / 10.0 + first)
 }
 
@@ -1316,7 +1501,7 @@ mod tests {
         let mut pool = Vec::new();
         rank(typed, left, right, &mut pool)
             .first()
-            .map(|r| r.text.clone())
+            .map(|r| r.text.to_string())
             .unwrap_or_default()
     }
 
@@ -1326,6 +1511,135 @@ mod tests {
         assert_eq!(best("imedietly", None, None), "immediately");
         assert_eq!(best("recomend", Some("i"), Some("this")), "recommend");
         assert_eq!(best("thier", Some("in"), Some("house")), "their");
+    }
+
+    #[test]
+    fn remembered_rankings_equal_fresh_ones() {
+        // Words with many candidates, phonetic ones, splits, names, and no
+        // candidate at all; each asked twice (the second from the memo)
+        // between different neighbours.
+        let contexts = [
+            (None, None),
+            (Some("very"), None),
+            (Some("in"), Some("house")),
+            (Some("I"), Some("this")),
+            (None, Some("of")),
+        ];
+        for typed in [
+            "plessant",
+            "imedietly",
+            "recomend",
+            "thier",
+            "alot",
+            "teh",
+            "wiht",
+            "acommadation",
+            "sootable",
+            "hamer",
+            "qzxqzxq",
+            "ab",
+        ] {
+            for _ in 0..2 {
+                for (left, right) in contexts {
+                    let mut pool = Vec::new();
+                    let fresh = rank_uncached(typed, left, right, &mut pool);
+                    let remembered = rank(typed, left, right, &mut pool);
+                    assert_eq!(remembered, fresh, "{typed} {left:?} {right:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_memo_stays_bounded_and_keeps_recurring_words() {
+        let mut memo = Memo::new(4);
+        let made = std::cell::Cell::new(0);
+        let get_or_make = |memo: &mut Memo<i32>, key: &str, value: i32| {
+            if let Some(&v) = memo.get(key) {
+                return v;
+            }
+            made.set(made.get() + 1);
+            memo.insert(key, value);
+            value
+        };
+        for round in 0..50 {
+            // `teh` recurs every other word and is made only once.
+            assert_eq!(get_or_make(&mut memo, "teh", 7), 7);
+            let word = format!("w{round}");
+            assert_eq!(get_or_make(&mut memo, &word, round), round);
+            assert!(memo.len() <= 8, "{}", memo.len());
+        }
+        // `teh` once, and the 50 others.
+        assert_eq!(made.get(), 51);
+        // An old word is made again; a recent one is not.
+        assert_eq!(get_or_make(&mut memo, "w0", 1000), 1000);
+        assert_eq!(get_or_make(&mut memo, "w49", 1000), 49);
+    }
+
+    /// The weighted distance by the whole table, in tenths, without the
+    /// first-letter surcharge: what [`weighted_osa`] computes with its
+    /// rolling rows and early exit.
+    fn weighted_reference(typed: &[u8], word: &[u8]) -> u16 {
+        let (n, m) = (typed.len(), word.len());
+        let mut d = vec![vec![0u16; m + 1]; n + 1];
+        for i in 1..=n {
+            d[i][0] = d[i - 1][0] + indel_cost(typed, i - 1);
+        }
+        for j in 1..=m {
+            d[0][j] = d[0][j - 1] + indel_cost(word, j - 1);
+        }
+        for i in 1..=n {
+            for j in 1..=m {
+                let (t, w) = (typed[i - 1], word[j - 1]);
+                let sub = if t == w {
+                    0
+                } else {
+                    (substitution_cost(t, w) * 10.0).round() as u16
+                };
+                let mut v = (d[i - 1][j] + indel_cost(typed, i - 1))
+                    .min(d[i][j - 1] + indel_cost(word, j - 1))
+                    .min(d[i - 1][j - 1] + sub);
+                if i > 1 && j > 1 && t == word[j - 2] && typed[i - 2] == w {
+                    v = v.min(d[i - 2][j - 2] + TRANSPOSITION_TENTHS);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[n][m]
+    }
+
+    #[test]
+    fn weighted_distance_agrees_with_the_whole_table() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        // Letters with vowels, neighbouring keys and doubles in play.
+        let letters = b"aeostrn";
+        for _ in 0..3000 {
+            let mut word = || -> Vec<u8> {
+                let len = 1 + next() % 9;
+                (0..len)
+                    .map(|_| letters[(next() % letters.len() as u64) as usize])
+                    .collect()
+            };
+            let a = word();
+            let b = word();
+            let mut indel = [0u16; WEIGHTED_MAX];
+            for (i, c) in indel.iter_mut().enumerate().take(a.len()) {
+                *c = indel_cost(&a, i);
+            }
+            let first = if a[0] == b[0] { 0.0 } else { FIRST_LETTER_COST };
+            let exact = f32::from(weighted_reference(&a, &b)) / 10.0 + first;
+            for limit in [0.0, 0.4, 1.0, 1.3, 2.0, 2.5, 4.0, f32::INFINITY] {
+                let got = weighted_osa(&a, &indel, &b, limit);
+                let want = (exact <= limit + 1e-4).then_some(exact);
+                assert_eq!(got, want, "{a:?} {b:?} {limit}");
+            }
+        }
     }
 
     #[test]
