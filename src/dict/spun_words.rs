@@ -56,7 +56,11 @@ pub fn parse_line(line: &'static str) -> Result<(&'static str, SpunWord), String
     else {
         return Err("needs spun<TAB>original|original<TAB>weight".into());
     };
-    if spun.is_empty() || spun.contains(' ') || spun.chars().any(char::is_uppercase) {
+    if spun.is_empty()
+        || spun.contains(' ')
+        || (spun.bytes().any(|b| b.is_ascii_uppercase())
+            || (!spun.is_ascii() && spun.chars().any(char::is_uppercase)))
+    {
         return Err(format!("spun word `{spun}` must be one lowercase word"));
     }
     let weight: u8 = weight
@@ -78,8 +82,10 @@ impl SpunWords {
     /// Parses the table, skipping malformed lines (the data test lists them).
     #[must_use]
     pub fn parse(src: &'static str) -> Self {
-        let mut entries: Vec<(&'static str, SpunWord)> = Vec::new();
-        let mut by_hash: FxHashMap<u64, usize> = FxHashMap::default();
+        let lines = src.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut entries: Vec<(&'static str, SpunWord)> = Vec::with_capacity(lines);
+        let mut by_hash: FxHashMap<u64, usize> =
+            FxHashMap::with_capacity_and_hasher(lines, rustc_hash::FxBuildHasher);
         let mut shapes = vec![0u64; (64 << 10) / 64];
         for (_, line) in data_lines(src) {
             let Ok((key, entry)) = parse_line(line) else {

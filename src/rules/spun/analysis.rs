@@ -242,6 +242,34 @@ impl<'t> WordSeq<'t> {
     }
 }
 
+/// Whether `bytes` are ASCII letters only, tested eight at a time (a word
+/// of running text is one or two such steps).
+fn is_ascii_letters(bytes: &[u8]) -> bool {
+    let letters = |v: u64| {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // Folded to lowercase, every byte must lie in `a..=z`: adding
+        // 0x80 - b'a' sets the high bit from `a` up, adding 0x80 - b'z' - 1
+        // from `{` up. ASCII bytes (high bit clear) never carry over.
+        let x = v | (0x20 * ONES);
+        v & HIGH == 0
+            && (x + (0x80 - u64::from(b'a')) * ONES) & HIGH == HIGH
+            && (x + (0x80 - u64::from(b'z') - 1) * ONES) & HIGH == 0
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes(c.try_into().expect("chunks of eight"));
+        if !letters(v) {
+            return false;
+        }
+    }
+    // The tail, padded with `a`.
+    let mut tail = [b'a'; 8];
+    let rest = chunks.remainder();
+    tail[..rest.len()].copy_from_slice(rest);
+    letters(u64::from_le_bytes(tail))
+}
+
 /// Whether `bytes` are ASCII without capitals: a key as written.
 fn is_ascii_lower(bytes: &[u8]) -> bool {
     bytes
@@ -897,12 +925,48 @@ fn name_swap(a: &str, b: &str) -> Option<(usize, &'static str, bool)> {
 fn has_strong_candidate(a: &str, b: &str) -> bool {
     let m = mwes();
     let syn = synonyms();
-    packed_intersection(syn.packed_neighbours(b), m.packed_strong_right_of(a))
-        .next()
-        .is_some()
-        || packed_intersection(syn.packed_neighbours(a), m.packed_strong_left_of(b))
-            .next()
-            .is_some()
+    // Each side needs a non-empty list on both words: the cheaper lookup
+    // (the strong lists are short and mostly empty) goes first.
+    let right = m.packed_strong_right_of(a);
+    if !right.is_empty() && packed_meet(syn.packed_neighbours(b), right) {
+        return true;
+    }
+    let left = m.packed_strong_left_of(b);
+    !left.is_empty() && packed_meet(syn.packed_neighbours(a), left)
+}
+
+/// Whether two packed lists sorted in byte order (see
+/// `table::packed_bytes`) share a string: a linear merge that compares the
+/// first bytes before whole strings (most steps differ there) and stops at
+/// the first common string.
+fn packed_meet(a: &[u8], b: &[u8]) -> bool {
+    fn next<'l>(list: &mut &'l [u8]) -> Option<&'l [u8]> {
+        let (&len, rest) = list.split_first()?;
+        let (s, rest) = rest.split_at_checked(usize::from(len))?;
+        *list = rest;
+        Some(s)
+    }
+    let (mut a, mut b) = (a, b);
+    let (Some(mut x), Some(mut y)) = (next(&mut a), next(&mut b)) else {
+        return false;
+    };
+    loop {
+        let order = match (x.first(), y.first()) {
+            (Some(p), Some(q)) if p != q => p.cmp(q),
+            _ => x.cmp(y),
+        };
+        match order {
+            std::cmp::Ordering::Less => match next(&mut a) {
+                Some(s) => x = s,
+                None => return false,
+            },
+            std::cmp::Ordering::Greater => match next(&mut b) {
+                Some(s) => y = s,
+                None => return false,
+            },
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
 }
 
 /// Indices `i` of the joined word pairs `i, i + 1` the collocation passes
@@ -923,7 +987,7 @@ fn odd_pairs(seq: &WordSeq<'_>, lexical: &[Lexical]) -> Vec<usize> {
             return false;
         }
         let text = seq.written(i);
-        if text.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if is_ascii_letters(text.as_bytes()) {
             // The key is the text in lowercase: compared, not folded.
             !is_function_ascii(text, w.hash)
         } else {
@@ -1081,6 +1145,11 @@ fn judge_pair(
     Some(hit)
 }
 
+/// The Zipf frequency of a folded word (0 when unknown).
+fn zipf(w: &str) -> f64 {
+    f64::from(words().zipf100(w).unwrap_or(0)) / 100.0
+}
+
 /// How well `x` fits between `prev` and `next`, as (listed, estimated)
 /// support: the sum over the present sides of `ln(1 + count)`, where the
 /// listed support counts a pair missing from the bigram list as 0 and the
@@ -1089,11 +1158,16 @@ fn judge_pair(
 /// or more). Independence underrates collocations (`shouting match` is
 /// estimated below `shouting game`), so only listed evidence overturns a
 /// capitalised word that may be a name.
-fn context_support(prev: Option<&str>, x: &str, next: Option<&str>) -> (f64, f64) {
+///
+/// The neighbours come with their Zipf frequencies ([`zipf`]) and `zx` is
+/// `x`'s: a table word's candidates share their neighbours, looked up once.
+fn context_support(
+    prev: Option<(&str, f64)>,
+    x: &str,
+    zx: f64,
+    next: Option<(&str, f64)>,
+) -> (f64, f64) {
     let big = bigrams();
-    let lex = words();
-    let zipf = |w: &str| f64::from(lex.zipf100(w).unwrap_or(0)) / 100.0;
-    let zx = zipf(x);
     // Web 1T has about 10^12 tokens and zipf is log10 per 10^9 words, so
     // independent words pair about 10^(za + zb - 6) times.
     let pair = |a: &str, b: &str, za: f64, zb: f64| -> (f64, f64) {
@@ -1110,14 +1184,14 @@ fn context_support(prev: Option<&str>, x: &str, next: Option<&str>) -> (f64, f64
     };
     let (mut listed, mut estimated) = (0.0, 0.0);
     let mut sides = 0;
-    if let Some(p) = prev {
-        let (l, e) = pair(p, x, zipf(p), zx);
+    if let Some((p, zp)) = prev {
+        let (l, e) = pair(p, x, zp, zx);
         listed += l;
         estimated += e;
         sides += 1;
     }
-    if let Some(n) = next {
-        let (l, e) = pair(x, n, zx, zipf(n));
+    if let Some((n, zn)) = next {
+        let (l, e) = pair(x, n, zx, zn);
         listed += l;
         estimated += e;
         sides += 1;
@@ -1129,9 +1203,9 @@ fn context_support(prev: Option<&str>, x: &str, next: Option<&str>) -> (f64, f64
     (listed, estimated)
 }
 
-/// `ln` of the web count of a word (Web 1T scale, from its Zipf frequency).
-fn log_count(w: &str) -> f64 {
-    (f64::from(words().zipf100(w).unwrap_or(0)) / 100.0 + 3.0) * std::f64::consts::LN_10
+/// `ln` of the web count of a word (Web 1T scale) from its Zipf frequency.
+fn log_count(zipf: f64) -> f64 {
+    (zipf + 3.0) * std::f64::consts::LN_10
 }
 
 /// `log10` of a count just under the bigram list's floor: the most an
@@ -1260,37 +1334,46 @@ fn table_word(folded: &str, hash: Option<u64>) -> Option<TableWord> {
 /// when the form is a known lowercase word; regular spelling rules only.
 fn inflect(original: &str, inflection: Inflection) -> Option<String> {
     let lex = words();
-    let known = |w: &str| lex.has_lowercase_form(w) == Some(true);
     let suffix = match inflection {
         Inflection::None => return Some(original.to_string()),
         Inflection::S => "s",
         Inflection::Ed => "ed",
         Inflection::Ing => "ing",
     };
-    let mut forms: Vec<String> = Vec::with_capacity(4);
     let last = original.chars().next_back()?;
-    match inflection {
-        Inflection::S => {
-            if let Some(stem) = original.strip_suffix('y') {
-                forms.push(format!("{stem}ies"));
-            }
-            forms.push(format!("{original}es"));
-            forms.push(format!("{original}s"));
-        }
-        _ => {
-            if let Some(stem) = original.strip_suffix('e') {
-                forms.push(format!("{stem}{suffix}"));
-            }
-            if inflection == Inflection::Ed {
-                if let Some(stem) = original.strip_suffix('y') {
-                    forms.push(format!("{stem}ied"));
-                }
-            }
-            forms.push(format!("{original}{suffix}"));
-            forms.push(format!("{original}{last}{suffix}"));
+    // The candidate forms, in order of preference, as (stem, ending).
+    let y_stem = original.strip_suffix('y');
+    let e_stem = original.strip_suffix('e');
+    let mut doubled = [0u8; 4];
+    let doubled: &str = last.encode_utf8(&mut doubled);
+    let forms: [Option<(&str, &str, &str)>; 4] = match inflection {
+        Inflection::S => [
+            y_stem.map(|stem| (stem, "", "ies")),
+            Some((original, "", "es")),
+            Some((original, "", "s")),
+            None,
+        ],
+        _ => [
+            e_stem.map(|stem| (stem, "", suffix)),
+            y_stem
+                .filter(|_| inflection == Inflection::Ed)
+                .map(|stem| (stem, "", "ied")),
+            Some((original, "", suffix)),
+            Some((original, doubled, suffix)),
+        ],
+    };
+    // One buffer for every form tried; the lexicon is asked about each.
+    let mut form = String::with_capacity(original.len() + 4);
+    for (stem, extra, ending) in forms.into_iter().flatten() {
+        form.clear();
+        form.push_str(stem);
+        form.push_str(extra);
+        form.push_str(ending);
+        if lex.has_lowercase_form(&form) == Some(true) {
+            return Some(form);
         }
     }
-    forms.into_iter().find(|f| known(f))
+    None
 }
 
 /// The support a spun document's prior gives to restoring a table word of
@@ -1421,20 +1504,22 @@ fn word_hits(
 /// Whether a word starts with a vowel sound, for `a`/`an` (letters only:
 /// the exceptions that matter for restored originals are listed).
 fn starts_with_vowel_sound(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
+    let w = word.as_bytes();
+    let starts = |p: &&str| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     if ["hour", "honest", "honour", "honor", "heir"]
         .iter()
-        .any(|p| w.starts_with(p))
+        .any(starts)
     {
         return true;
     }
     if ["uni", "use", "usu", "uti", "euro", "one", "once", "ufo"]
         .iter()
-        .any(|p| w.starts_with(p))
+        .any(starts)
     {
         return false;
     }
-    w.starts_with(['a', 'e', 'i', 'o', 'u'])
+    w.first()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u'))
 }
 
 /// The article before word `w` and its corrected text, when `restored`
@@ -1508,18 +1593,22 @@ where
         .flatten();
     // An article before the word is scored as the one each candidate
     // takes (`an assembly` against `a meeting`): spinners leave the
-    // article of the original, and the restoration corrects it.
-    let article = |w: &str| -> Option<&str> {
-        match prev {
-            Some("a" | "an") => Some(if starts_with_vowel_sound(w) {
-                "an"
-            } else {
-                "a"
-            }),
-            p => p,
+    // article of the original, and the restoration corrects it. The
+    // neighbours' frequencies are looked up once for all candidates.
+    let next_z = next.map(|n| (n, zipf(n)));
+    let prev_z = match prev {
+        Some("a" | "an") => None,
+        p => p.map(|p| (p, zipf(p))),
+    };
+    let article_z =
+        matches!(prev, Some("a" | "an")).then(|| [("a", zipf("a")), ("an", zipf("an"))]);
+    let article = |w: &str| -> Option<(&str, f64)> {
+        match article_z {
+            Some(z) => Some(z[usize::from(starts_with_vowel_sound(w))]),
+            None => prev_z,
         }
     };
-    let (own_listed, own) = context_support(article(key), key, next);
+    let (own_listed, own) = context_support(article(key), key, zipf(key), next_z);
     // Candidates are ranked by their estimated support, less a penalty per
     // place in the table's list (most typical swap first): the context must
     // clearly prefer a later candidate to overturn the spinner's habit.
@@ -1528,7 +1617,8 @@ where
         let Some(form) = inflect(x, found.inflection) else {
             continue;
         };
-        let (l, e) = context_support(article(&form), &form, next);
+        let zx = zipf(&form);
+        let (l, e) = context_support(article(&form), &form, zx, next_z);
         let mut score = e - RANK_PENALTY * rank as f64;
         if prev.is_some() && next.is_some() {
             // With a neighbour on each side, the support counts the
@@ -1536,7 +1626,7 @@ where
             // bigram model `P(x | p) P(n | x)` divides it out once, so a
             // frequent word does not win on frequency alone (`during the`
             // against `across the`).
-            score -= log_count(&form);
+            score -= log_count(zx);
         }
         if best.as_ref().is_none_or(|(_, _, _, bs)| score > *bs) {
             best = Some((form, l, e, score));
@@ -1589,6 +1679,53 @@ mod tests {
         assert_eq!(sorted, FUNCTION_WORDS);
         assert!(FUNCTION_WORDS.iter().all(|w| is_function_word(w)));
         assert!(!is_function_word("office"));
+    }
+
+    #[test]
+    fn ascii_letters_are_told_eight_at_a_time() {
+        for w in [
+            "",
+            "a",
+            "Oval",
+            "workplace",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+        ] {
+            assert!(is_ascii_letters(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "don't",
+            "café",
+            "x1",
+            "a-b",
+            "abcdefgh@",
+            "[",
+            "`",
+            "{",
+            "@",
+            "abcdefghijklmno_",
+        ] {
+            assert!(!is_ascii_letters(w.as_bytes()), "{w}");
+        }
+        for b in 0..=255u8 {
+            let w = [b'a', b, b'z'];
+            assert_eq!(is_ascii_letters(&w), b.is_ascii_alphabetic(), "{b}");
+        }
+    }
+
+    #[test]
+    fn packed_lists_meet_where_they_share_a_string() {
+        let pack = |words: &[&str]| -> Vec<u8> {
+            words
+                .iter()
+                .flat_map(|w| std::iter::once(w.len() as u8).chain(w.bytes()))
+                .collect()
+        };
+        let a = pack(&["ant", "bee", "cat"]);
+        assert!(packed_meet(&a, &pack(&["bat", "cat"])));
+        assert!(packed_meet(&a, &pack(&["ant"])));
+        assert!(!packed_meet(&a, &pack(&["an", "be", "bees", "dog"])));
+        assert!(!packed_meet(&a, &[]));
+        assert!(!packed_meet(&[], &a));
     }
 
     #[test]
