@@ -13,8 +13,8 @@ pub const MAX_ENTRIES_PER_PATTERN: usize = 4;
 /// Returns `w1 w2` → value, where the value lists the phrases starting with
 /// those words, longest first (ties in byte order of the rest), each as
 /// `u8` word count, the words after the second (`u8` length + folded bytes each),
-/// `u8` entry count and that many `u32` (little-endian) byte offsets of the
-/// entries' lines in `src`. A line is indexed when its first field holds at
+/// `u8` entry count and that many pairs of `u32` (little-endian): the byte
+/// offset of the entry's line in `src` and its 0-based line number. A line is indexed when its first field holds at
 /// least one word; whether it is well formed is decided when a match reads
 /// it (malformed lines never match), and checked by the data tests.
 ///
@@ -25,11 +25,11 @@ pub fn build_phrase_index(
     src: &str,
     fold: impl Fn(&str) -> String,
 ) -> std::collections::BTreeMap<String, Vec<u8>> {
-    // folded phrase (words) -> line offsets, in file order
-    let mut phrases: std::collections::BTreeMap<Vec<String>, Vec<u32>> =
+    // folded phrase (words) -> (line offset, line number), in file order
+    let mut phrases: std::collections::BTreeMap<Vec<String>, Vec<(u32, u32)>> =
         std::collections::BTreeMap::new();
     let mut offset = 0usize;
-    for raw in src.split_inclusive('\n') {
+    for (number, raw) in src.split_inclusive('\n').enumerate() {
         let at = offset;
         offset += raw.len();
         let line = raw.trim_end_matches('\n').trim_end_matches('\r');
@@ -42,10 +42,11 @@ pub fn build_phrase_index(
             continue;
         }
         let at = u32::try_from(at).expect("phrasebook under 4 GiB");
-        phrases.entry(words).or_default().push(at);
+        let number = u32::try_from(number).expect("phrasebook under 4 GiB");
+        phrases.entry(words).or_default().push((at, number));
     }
-    // `w1 w2` -> (folded words, line offsets) of each phrase starting so
-    type Phrases = Vec<(Vec<String>, Vec<u32>)>;
+    // `w1 w2` -> (folded words, lines) of each phrase starting so
+    type Phrases = Vec<(Vec<String>, Vec<(u32, u32)>)>;
     let mut by_first: std::collections::BTreeMap<String, Phrases> =
         std::collections::BTreeMap::new();
     for (words, lines) in phrases {
@@ -72,8 +73,9 @@ pub fn build_phrase_index(
                 value.extend_from_slice(w.as_bytes());
             }
             value.push(lines.len() as u8);
-            for l in lines {
-                value.extend_from_slice(&l.to_le_bytes());
+            for (at, number) in lines {
+                value.extend_from_slice(&at.to_le_bytes());
+                value.extend_from_slice(&number.to_le_bytes());
             }
         }
         out.insert(first, value);

@@ -66,16 +66,38 @@ pub struct PhraseEntry {
     pub contexts: Box<[PhraseContext]>,
 }
 
+/// A sequence of folded words to match the phrasebook against (see
+/// [`Phrasebook::find_words`]).
+pub trait PhraseWords {
+    /// Number of words.
+    fn len(&self) -> usize;
+    /// Whether there is no word.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// The [`word_hash`] of word `i`'s folded key.
+    fn hash(&self, i: usize) -> u64;
+    /// Whether word `i` follows word `i - 1` with only spaces between (a
+    /// phrase never runs over punctuation, a quote or a line break).
+    fn joined(&self, i: usize) -> bool;
+    /// Calls `f` with the folded key of word `i`.
+    fn with_key<R>(&self, i: usize, f: impl FnOnce(&str) -> R) -> R;
+    /// Whether the folded key of word `i` is `folded`.
+    fn key_is(&self, i: usize, folded: &[u8]) -> bool {
+        self.with_key(i, |k| k.as_bytes() == folded)
+    }
+}
+
 /// A match of a phrasebook phrase in a word sequence: the first and last
 /// word (indices into the sequence) and the entries of the phrase (byte
-/// offsets of their lines in the phrasebook source).
+/// offset and number of their lines in the phrasebook source).
 #[derive(Clone, Copy, Debug)]
 pub struct PhraseMatch {
     /// Index of the first matched word.
     pub first: usize,
     /// Index of the last matched word.
     pub last: usize,
-    lines: [u32; MAX_ENTRIES_PER_PATTERN],
+    lines: [(u32, u32); MAX_ENTRIES_PER_PATTERN],
     count: u8,
 }
 
@@ -96,6 +118,40 @@ pub struct Phrasebook {
     source: Cow<'static, str>,
     index: Index,
     filter: Cow<'static, [u8]>,
+    /// The entries parsed so far, by line (see [`ParsedLines`]).
+    parsed: OnceLock<ParsedLines>,
+}
+
+/// The phrasebook's lines, each parsed the first time a match needs it:
+/// a document pays for the entries it matches, and a batch parses each
+/// entry once however often it matches (parsing a line costs as much as
+/// matching a page of text).
+#[derive(Debug)]
+struct ParsedLines {
+    /// The entry of each line (by its 0-based number), once parsed
+    /// (`None`: malformed).
+    entries: Box<[OnceLock<Option<PhraseEntry>>]>,
+}
+
+impl ParsedLines {
+    fn new(source: &str) -> Self {
+        let lines = source.bytes().filter(|&b| b == b'\n').count() + 1;
+        Self {
+            entries: (0..lines).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The entry of line `number`, which starts at byte `at` of `source`.
+    fn entry(&self, source: &str, at: u32, number: u32) -> Option<&PhraseEntry> {
+        self.entries
+            .get(number as usize)?
+            .get_or_init(|| {
+                let rest = source.get(at as usize..)?;
+                let line = rest.split('\n').next()?.trim_end_matches('\r');
+                parse_line(line).ok()
+            })
+            .as_ref()
+    }
 }
 
 /// Why a phrasebook line was rejected.
@@ -184,6 +240,7 @@ impl Phrasebook {
             source: Cow::Owned(src.to_string()),
             index: Index::Parsed(index.into_iter().collect()),
             filter: Cow::Owned(filter),
+            parsed: OnceLock::new(),
         }
     }
 
@@ -209,15 +266,11 @@ impl Phrasebook {
     }
 
     /// The well-formed entries of a match, in file order, parsed from their
-    /// lines (only matched lines are ever parsed).
-    pub fn entries_of(&self, m: &PhraseMatch) -> impl Iterator<Item = PhraseEntry> + '_ {
+    /// lines (only matched lines are ever parsed, each once).
+    pub fn entries_of(&self, m: &PhraseMatch) -> impl Iterator<Item = &PhraseEntry> + '_ {
         let (lines, count) = (m.lines, usize::from(m.count));
-        (0..count).filter_map(move |i| {
-            let at = lines[i];
-            let rest = self.source.get(at as usize..)?;
-            let line = rest.split('\n').next()?.trim_end_matches('\r');
-            parse_line(line).ok()
-        })
+        let parsed = self.parsed.get_or_init(|| ParsedLines::new(&self.source));
+        (0..count).filter_map(move |i| parsed.entry(&self.source, lines[i].0, lines[i].1))
     }
 
     /// The index value of phrases starting with the folded words `w1 w2`.
@@ -228,36 +281,31 @@ impl Phrasebook {
         }
     }
 
-    /// Every match in a sequence of `len` folded words, where `key(i)` is
-    /// word `i` and `joined(i)` says whether word `i` follows word `i - 1`
-    /// with only spaces between (a phrase never runs over punctuation, a
-    /// quote or a line break). Overlapping matches are all reported, by
-    /// first word, longest first. Each word is hashed once; a pair of
-    /// joined words is looked up only when the pair filter lets it through,
-    /// and the further words of a phrase are compared in place.
-    pub fn find_words<'k>(
-        &self,
-        len: usize,
-        key: impl Fn(usize) -> &'k str,
-        joined: impl Fn(usize) -> bool,
-        out: &mut Vec<PhraseMatch>,
-    ) {
+    /// Every match in a sequence of folded words (see [`PhraseWords`]).
+    /// Overlapping matches are all reported, by first word, longest first.
+    /// The words come hashed (the word rules hash every word of a document
+    /// once); a pair of joined words is looked up only when the pair filter
+    /// lets it through, and only then are its words' keys read.
+    pub fn find_words(&self, words: &impl PhraseWords, out: &mut Vec<PhraseMatch>) {
         out.clear();
+        let len = words.len();
         let filter = &*self.filter;
         let bit = |i: usize| filter.get(i >> 3).is_some_and(|b| b & (1 << (i & 7)) != 0);
-        let mut next_hash = (len > 0).then(|| key_hash(key(0).as_bytes()));
+        let mut h2 = if len > 0 { words.hash(0) } else { 0 };
         for first in 0..len.saturating_sub(1) {
-            let h1 = next_hash.unwrap_or(0);
-            let h2 = key_hash(key(first + 1).as_bytes());
-            next_hash = Some(h2);
-            if !joined(first + 1) {
+            let h1 = h2;
+            h2 = words.hash(first + 1);
+            if !words.joined(first + 1) {
                 continue;
             }
             let (a, b) = pair_filter_bits(h1, h2);
             if !(bit(a) && bit(b)) {
                 continue;
             }
-            let Some(mut value) = self.phrases_starting(key(first), key(first + 1)) else {
+            let value = words.with_key(first, |w1| {
+                words.with_key(first + 1, |w2| self.phrases_starting(w1, w2))
+            });
+            let Some(mut value) = value else {
                 continue;
             };
             while let Some((&n, rest)) = value.split_first() {
@@ -268,17 +316,20 @@ impl Phrasebook {
                     let (&l, rest) = value.split_first().expect("index holds word lengths");
                     let (word, rest) = rest.split_at(usize::from(l));
                     value = rest;
-                    fits = fits && joined(w) && key(w).as_bytes() == word;
+                    fits = fits && words.joined(w) && words.key_is(w, word);
                 }
                 let (&count, rest) = value.split_first().expect("index holds entry counts");
-                let (offsets, rest) = rest.split_at(usize::from(count) * 4);
+                let (entries, rest) = rest.split_at(usize::from(count) * 8);
                 value = rest;
                 if !fits {
                     continue;
                 }
-                let mut lines = [0u32; MAX_ENTRIES_PER_PATTERN];
-                for (slot, b) in lines.iter_mut().zip(offsets.chunks_exact(4)) {
-                    *slot = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                let mut lines = [(0u32, 0u32); MAX_ENTRIES_PER_PATTERN];
+                for (slot, b) in lines.iter_mut().zip(entries.chunks_exact(8)) {
+                    *slot = (
+                        u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+                        u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+                    );
                 }
                 out.push(PhraseMatch {
                     first,
@@ -294,6 +345,22 @@ impl Phrasebook {
     /// `\n` where a phrase must not run on); word indices count the words
     /// of `folded`. A convenience over [`Phrasebook::find_words`].
     pub fn find_in(&self, folded: &str, out: &mut Vec<PhraseMatch>) {
+        /// Folded words with whether each follows the previous one.
+        struct Split<'a>(Vec<(&'a str, bool)>);
+        impl PhraseWords for Split<'_> {
+            fn len(&self) -> usize {
+                self.0.len()
+            }
+            fn hash(&self, i: usize) -> u64 {
+                word_hash(self.0[i].0)
+            }
+            fn joined(&self, i: usize) -> bool {
+                self.0[i].1
+            }
+            fn with_key<R>(&self, i: usize, f: impl FnOnce(&str) -> R) -> R {
+                f(self.0[i].0)
+            }
+        }
         let mut words: Vec<(&str, bool)> = Vec::new();
         let mut joined = false;
         for part in folded.split_inclusive(['\n', ' ']) {
@@ -303,7 +370,7 @@ impl Phrasebook {
             }
             joined = part.ends_with(' ');
         }
-        self.find_words(words.len(), |i| words[i].0, |i| words[i].1, out);
+        self.find_words(&Split(words), out);
     }
 
     /// Number of well-formed entries.
@@ -321,6 +388,14 @@ impl Phrasebook {
     }
 }
 
+/// The hash of a folded word that [`Phrasebook::find_words`] expects (and
+/// the spin analysis uses for its other word tables).
+#[must_use]
+#[inline]
+pub fn word_hash(folded: &str) -> u64 {
+    key_hash(folded.as_bytes())
+}
+
 /// The embedded phrasebook, indexed by `build.rs`: nothing is parsed or
 /// built at start-up, a match parses only its own lines.
 pub fn phrasebook() -> &'static Phrasebook {
@@ -329,6 +404,7 @@ pub fn phrasebook() -> &'static Phrasebook {
         source: Cow::Borrowed(SOURCE),
         index: Index::Compiled(Table::new(INDEX)),
         filter: Cow::Borrowed(FILTER),
+        parsed: OnceLock::new(),
     })
 }
 
@@ -377,8 +453,17 @@ the primary\tthe first\t1\tfold\tnot-before:school|reason\n";
         // Word indices and entries of a match.
         b.find_in("met as a substitute of", &mut out);
         assert_eq!((out[0].first, out[0].last), (1, 4));
-        let originals: Vec<String> = b.entries_of(&out[0]).map(|e| e.original.into()).collect();
+        let originals: Vec<String> = b
+            .entries_of(&out[0])
+            .map(|e| e.original.to_string())
+            .collect();
         assert_eq!(originals, ["instead of"]);
+        // A second match of the same phrase reads the entry parsed the first time.
+        let again = b.entries_of(&out[0]).next().expect("parsed once");
+        assert!(std::ptr::eq(
+            again,
+            b.entries_of(&out[0]).next().expect("cached")
+        ));
     }
 
     #[test]

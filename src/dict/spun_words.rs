@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::dict::data_lines;
+use crate::dict::keyhash::key_hash;
 
 const SOURCE: &str = include_str!("../../dictionaries/spun_words.tsv");
 
@@ -26,7 +27,12 @@ pub struct SpunWord {
 /// The table, keyed by the folded spun word.
 #[derive(Debug, Default)]
 pub struct SpunWords {
-    map: FxHashMap<&'static str, SpunWord>,
+    /// The entries, in file order.
+    entries: Vec<(&'static str, SpunWord)>,
+    /// Entry index by the hash of the key (the phrasebook's
+    /// [`word_hash`](crate::dict::phrases::word_hash)): a document word is
+    /// looked up with the hash the word rules already computed.
+    by_hash: FxHashMap<u64, usize>,
     /// One bit per (length, first byte, last byte) of a key (see
     /// [`SpunWords::may_contain`]).
     shapes: Vec<u64>,
@@ -50,7 +56,11 @@ pub fn parse_line(line: &'static str) -> Result<(&'static str, SpunWord), String
     else {
         return Err("needs spun<TAB>original|original<TAB>weight".into());
     };
-    if spun.is_empty() || spun.contains(' ') || spun != spun.to_lowercase() {
+    if spun.is_empty()
+        || spun.contains(' ')
+        || (spun.bytes().any(|b| b.is_ascii_uppercase())
+            || (!spun.is_ascii() && spun.chars().any(char::is_uppercase)))
+    {
         return Err(format!("spun word `{spun}` must be one lowercase word"));
     }
     let weight: u8 = weight
@@ -72,16 +82,37 @@ impl SpunWords {
     /// Parses the table, skipping malformed lines (the data test lists them).
     #[must_use]
     pub fn parse(src: &'static str) -> Self {
-        let map: FxHashMap<&'static str, SpunWord> = data_lines(src)
-            .filter_map(|(_, l)| parse_line(l).ok())
-            .collect();
+        let lines = src.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut entries: Vec<(&'static str, SpunWord)> = Vec::with_capacity(lines);
+        let mut by_hash: FxHashMap<u64, usize> =
+            FxHashMap::with_capacity_and_hasher(lines, rustc_hash::FxBuildHasher);
         let mut shapes = vec![0u64; (64 << 10) / 64];
-        for key in map.keys() {
+        for (_, line) in data_lines(src) {
+            let Ok((key, entry)) = parse_line(line) else {
+                continue;
+            };
+            let h = key_hash(key.as_bytes());
+            match by_hash.get(&h) {
+                // A repeated key: the later line wins, as in a map.
+                Some(&at) if entries[at].0 == key => entries[at].1 = entry,
+                // HACK: two keys with one 64-bit hash never occur in the
+                // table (a data test checks it); were it to happen, the
+                // second key would be unreachable, never a wrong answer.
+                Some(_) => {}
+                None => {
+                    by_hash.insert(h, entries.len());
+                    entries.push((key, entry));
+                }
+            }
             if let Some(bit) = shape_bit(key.as_bytes()) {
                 shapes[bit >> 6] |= 1 << (bit & 63);
             }
         }
-        Self { map, shapes }
+        Self {
+            entries,
+            by_hash,
+            shapes,
+        }
     }
 
     /// Whether some key has the length, first and last byte of `key`: a
@@ -93,25 +124,59 @@ impl SpunWords {
         shape_bit(key).is_some_and(|bit| self.shapes[bit >> 6] & (1 << (bit & 63)) != 0)
     }
 
+    /// [`SpunWords::may_contain`] for the key `base` + `extra` (a stem
+    /// rebuilt from an inflected word), without joining them.
+    #[must_use]
+    #[inline]
+    pub fn may_contain_joined(&self, base: &[u8], extra: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) =
+            (base.first().or(extra.first()), extra.last().or(base.last()))
+        else {
+            return false;
+        };
+        let len = base.len() + extra.len();
+        len < 64 && {
+            let bit = (len << 10) | (usize::from(first & 31) << 5) | usize::from(last & 31);
+            self.shapes[bit >> 6] & (1 << (bit & 63)) != 0
+        }
+    }
+
     /// The entry of a folded word.
     #[must_use]
     pub fn get(&self, folded: &str) -> Option<&SpunWord> {
         if !self.may_contain(folded.as_bytes()) {
             return None;
         }
-        self.map.get(folded)
+        self.lookup(folded, key_hash(folded.as_bytes()))
+    }
+
+    /// The entry of a folded word whose
+    /// [`word_hash`](crate::dict::phrases::word_hash) is `hash`.
+    #[must_use]
+    #[inline]
+    pub fn get_hashed(&self, folded: &str, hash: u64) -> Option<&SpunWord> {
+        if !self.may_contain(folded.as_bytes()) {
+            return None;
+        }
+        self.lookup(folded, hash)
+    }
+
+    fn lookup(&self, folded: &str, hash: u64) -> Option<&SpunWord> {
+        let &at = self.by_hash.get(&hash)?;
+        let (key, entry) = &self.entries[at];
+        (*key == folded).then_some(entry)
     }
 
     /// Number of entries.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.entries.len()
     }
 
     /// Whether the table is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.entries.is_empty()
     }
 }
 
@@ -150,5 +215,12 @@ mod tests {
         assert!(t.get("bill").is_none());
         assert!(t.may_contain(b"invoice"));
         assert!(!t.may_contain(b""));
+        assert!(t.may_contain_joined(b"invo", b"ice"));
+        assert!(t.may_contain_joined(b"invoice", b""));
+        assert!(!t.may_contain_joined(b"", b""));
+        // Every key is reachable through its hash (no two keys share one).
+        for (key, _) in &t.entries {
+            assert!(t.get(key).is_some(), "`{key}` unreachable");
+        }
     }
 }

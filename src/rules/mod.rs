@@ -130,6 +130,8 @@ pub struct CheckContext<'a> {
     doc_names: std::cell::OnceCell<crate::rules::typo::DocNames>,
     /// The lexicon's verdict per token (see [`CheckContext::lexical`]).
     words: std::cell::OnceCell<crate::rules::typo::DocWords>,
+    /// The spin analysis the `S` rules share (see [`CheckContext::spin_analysis`]).
+    spin: std::cell::OnceCell<crate::rules::spun::analysis::Analysis>,
 }
 
 impl<'a> CheckContext<'a> {
@@ -144,6 +146,7 @@ impl<'a> CheckContext<'a> {
             batch_names,
             doc_names: std::cell::OnceCell::new(),
             words: std::cell::OnceCell::new(),
+            spin: std::cell::OnceCell::new(),
         }
     }
 
@@ -159,6 +162,17 @@ impl<'a> CheckContext<'a> {
     pub(crate) fn words(&self, doc: &Document<'_>) -> &crate::rules::typo::DocWords {
         self.words
             .get_or_init(|| crate::rules::typo::DocWords::build(doc))
+    }
+
+    /// The spin analysis of `doc` (the document this context was made for),
+    /// computed on first use: S001, S002 and S003 report parts of one
+    /// analysis, so the first of them to run pays for all three.
+    pub(crate) fn spin_analysis(
+        &self,
+        doc: &Document<'_>,
+    ) -> &crate::rules::spun::analysis::Analysis {
+        self.spin
+            .get_or_init(|| crate::rules::spun::analysis::compute(doc, self.words(doc)))
     }
 
     /// The capitalised words of `doc` (the document this context was made

@@ -5,21 +5,20 @@
 //! weak hits (normal English that spinners also produce, `in keeping with`;
 //! mild collocation oddities) are only reported once strong hits (phrases
 //! people never write, strong collocation contrasts, leaked spintax) show the
-//! document is spun. The result is cached per thread for the last document,
-//! so running S001, S002 and S003 over one document analyses it once.
-
-use std::cell::RefCell;
-use std::rc::Rc;
+//! document is spun. The analysis is kept in the document's
+//! [`crate::rules::CheckContext`], so running S001, S002 and S003 over one
+//! document analyses it once.
 
 use crate::diagnostic::Applicability;
-use crate::dict::phrases::{PhraseContext, PhraseEntry, PhraseMatch};
+use crate::dict::phrases::{word_hash, PhraseContext, PhraseEntry, PhraseMatch, PhraseWords};
 use crate::dict::spun_words::SpunWord;
 use crate::dict::table::{packed_intersection, packed_strs};
 use crate::dict::{bigrams, mwes, phrasebook, spun_words, synonyms, words};
+use crate::rules::typo::{DocWords, Lexical};
 use crate::text::case::{casing, match_case, with_folded_key, Casing};
 use crate::text::span::Span;
 use crate::text::tokenize::TokenKind;
-use crate::text::{Document, Format};
+use crate::text::Document;
 
 /// Which `S` rule a hit belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,58 +63,92 @@ pub(crate) struct Analysis {
 struct SeqWord {
     /// Token index in the document.
     token: usize,
-    /// Byte range of the key: in the document when the word is written
-    /// in lowercase ASCII (`lower`), else in the folded buffer.
+    /// Byte range of the word in the document.
     start: usize,
     end: usize,
+    /// The [`word_hash`] of the word's folded key.
+    hash: u64,
     /// Separated from the previous word by spaces only (a phrase may span the gap).
     joined: bool,
     /// A number: part of phrases, but no context for a word's bigrams.
     number: bool,
+}
+
+/// Where a word's folded key is, and what its letters are like.
+#[derive(Clone, Copy, Debug)]
+struct KeyAt {
+    /// Byte range of the key: in the document when the word is written in
+    /// lowercase ASCII (`lower`), else in the folded buffer.
+    start: usize,
+    end: usize,
     /// Written in ASCII lowercase: its key is the text itself, and there
     /// is no casing to check.
     lower: bool,
 }
 
-/// The document's words with their lookup keys. A word written in ASCII
-/// lowercase (most of running text) is its own key and is read from the
-/// document in place; only the others are folded, into one buffer.
+/// The folded keys of every word of a sequence (see [`WordSeq::keys`]).
+#[derive(Debug, Default)]
+struct Keys {
+    folded: String,
+    at: Vec<KeyAt>,
+}
+
+/// The document's words with their hashes, and their folded keys once a
+/// pass needs them.
+///
+/// The hashes come from the word rules' per-document lookup ([`DocWords`]):
+/// a word is hashed once for every rule, and the phrasebook matches on
+/// hashes alone, so a document without spinner phrases never has its words
+/// folded. The keys are made on first use ([`WordSeq::key`]): a word written
+/// in ASCII lowercase (most of running text) is its own key and is read from
+/// the document in place; only the others are folded, into one buffer.
 struct WordSeq<'t> {
     text: &'t str,
-    folded: String,
     words: Vec<SeqWord>,
+    keys: std::cell::OnceCell<Keys>,
 }
 
 impl<'t> WordSeq<'t> {
-    fn new(doc: &Document<'t>) -> Self {
+    #[inline(never)]
+    fn new(doc: &'t Document<'_>, doc_words: &DocWords) -> Self {
         let tokens = doc.tokens();
         let text = doc.text();
-        let mut folded = String::new();
         let mut words = Vec::with_capacity(tokens.len() / 2);
         let mut joined = false;
         for (i, t) in tokens.iter().enumerate() {
             match t.kind {
                 // Numbers are words of the sequence too: spinners rewrite
                 // around them (`a 12 months in the past` for `a year ago`).
-                TokenKind::Word | TokenKind::Number => {
-                    let bytes = &text.as_bytes()[t.span.start..t.span.end];
-                    let lower = bytes
-                        .iter()
-                        .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-                    let (start, end) = if lower {
-                        (t.span.start, t.span.end)
-                    } else {
-                        let start = folded.len();
-                        with_folded_key(doc.slice(t.span), |k| folded.push_str(k));
-                        (start, folded.len())
-                    };
+                TokenKind::Number => {
                     words.push(SeqWord {
                         token: i,
-                        start,
-                        end,
+                        start: t.span.start,
+                        end: t.span.end,
+                        hash: with_folded_key(doc.slice(t.span), word_hash),
                         joined,
-                        number: t.kind == TokenKind::Number,
-                        lower,
+                        number: true,
+                    });
+                    joined = true;
+                }
+                TokenKind::Word => {
+                    // The word rules hash an ASCII word with every byte
+                    // OR-ed with 0x20, which is the hash of its folded key
+                    // for the bytes a word token holds (letters and `'`),
+                    // and any other word by its folded key.
+                    let hash = doc_words.hash(i);
+                    debug_assert_eq!(
+                        hash,
+                        with_folded_key(doc.slice(t.span), word_hash),
+                        "{}",
+                        doc.slice(t.span)
+                    );
+                    words.push(SeqWord {
+                        token: i,
+                        start: t.span.start,
+                        end: t.span.end,
+                        hash,
+                        joined,
+                        number: false,
                     });
                     joined = true;
                 }
@@ -125,67 +158,152 @@ impl<'t> WordSeq<'t> {
         }
         Self {
             text,
-            folded,
             words,
+            keys: std::cell::OnceCell::new(),
         }
     }
 
+    /// The written text of word `w`.
+    #[inline]
+    fn written(&self, w: usize) -> &'t str {
+        let w = &self.words[w];
+        &self.text[w.start..w.end]
+    }
+
+    /// The folded keys of every word, made on first use.
+    fn keys(&self) -> &Keys {
+        self.keys.get_or_init(|| {
+            let mut keys = Keys {
+                folded: String::new(),
+                at: Vec::with_capacity(self.words.len()),
+            };
+            for w in &self.words {
+                let written = &self.text[w.start..w.end];
+                if is_ascii_lower(written.as_bytes()) {
+                    // Most words: their own key, read in place.
+                    keys.at.push(KeyAt {
+                        start: w.start,
+                        end: w.end,
+                        lower: true,
+                    });
+                    continue;
+                }
+                let start = keys.folded.len();
+                if written.is_ascii() {
+                    keys.folded.push_str(written);
+                    keys.folded[start..].make_ascii_lowercase();
+                } else {
+                    with_folded_key(written, |k| keys.folded.push_str(k));
+                }
+                keys.at.push(KeyAt {
+                    start,
+                    end: keys.folded.len(),
+                    lower: false,
+                });
+            }
+            keys
+        })
+    }
+
+    /// The folded key of word `w` (the keys are made on first use).
+    #[inline]
     fn key(&self, w: usize) -> &str {
-        let sw = &self.words[w];
-        if sw.lower {
-            &self.text[sw.start..sw.end]
+        let keys = self.keys();
+        let at = &keys.at[w];
+        if at.lower {
+            &self.text[at.start..at.end]
         } else {
-            &self.folded[sw.start..sw.end]
+            &keys.folded[at.start..at.end]
+        }
+    }
+
+    /// Calls `f` with the folded key of word `w`, folding it on the stack
+    /// when the keys are not made yet (the phrase pass reads only the few
+    /// words the phrasebook's filter lets through).
+    #[inline]
+    fn with_key<R>(&self, w: usize, f: impl FnOnce(&str) -> R) -> R {
+        if self.keys.get().is_some() {
+            return f(self.key(w));
+        }
+        let written = self.written(w);
+        if is_ascii_lower(written.as_bytes()) {
+            f(written)
+        } else {
+            with_folded_key(written, f)
+        }
+    }
+
+    /// Whether word `w` is written in ASCII lowercase (its own key).
+    fn is_lower(&self, w: usize) -> bool {
+        match self.keys.get() {
+            Some(keys) => keys.at[w].lower,
+            None => is_ascii_lower(self.written(w).as_bytes()),
         }
     }
 }
 
-/// The last document analysed on this thread: its exact text and format
-/// (the format decides which bytes are prose, so the same text read as
-/// Markdown and as plain text analyses differently), and the analysis.
-struct Cached {
-    text: String,
-    format: Format,
-    analysis: Rc<Analysis>,
-}
-
-thread_local! {
-    static CACHE: RefCell<Option<Cached>> = const { RefCell::new(None) };
-}
-
-/// The analysis of `doc`, computed once per thread for consecutive calls on
-/// the same document. The key is the whole text, compared byte for byte (a
-/// hash alone could be made to collide, and a stale analysis would carry
-/// spans of another text), and the format.
-pub(crate) fn analyse(doc: &Document<'_>) -> Rc<Analysis> {
-    let text = doc.text();
-    let format = doc.format();
-    if let Some(hit) = CACHE.with(|c| {
-        c.borrow()
-            .as_ref()
-            .filter(|c| c.format == format && c.text == text)
-            .map(|c| Rc::clone(&c.analysis))
-    }) {
-        return hit;
+/// Whether `bytes` are ASCII letters only, tested eight at a time (a word
+/// of running text is one or two such steps).
+fn is_ascii_letters(bytes: &[u8]) -> bool {
+    let letters = |v: u64| {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // Folded to lowercase, every byte must lie in `a..=z`: adding
+        // 0x80 - b'a' sets the high bit from `a` up, adding 0x80 - b'z' - 1
+        // from `{` up. ASCII bytes (high bit clear) never carry over.
+        let x = v | (0x20 * ONES);
+        v & HIGH == 0
+            && (x + (0x80 - u64::from(b'a')) * ONES) & HIGH == HIGH
+            && (x + (0x80 - u64::from(b'z') - 1) * ONES) & HIGH == 0
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes(c.try_into().expect("chunks of eight"));
+        if !letters(v) {
+            return false;
+        }
     }
-    let analysis = Rc::new(compute(doc));
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        // Reuse the previous copy's buffer unless it is far too big (one huge
-        // record must not pin its size for the rest of the run).
-        let mut copy = match c.take() {
-            Some(old) if old.text.capacity() <= 4 * text.len().max(1 << 16) => old.text,
-            _ => String::new(),
-        };
-        copy.clear();
-        copy.push_str(text);
-        *c = Some(Cached {
-            text: copy,
-            format,
-            analysis: Rc::clone(&analysis),
-        });
-    });
-    analysis
+    // The tail, padded with `a`.
+    let mut tail = [b'a'; 8];
+    let rest = chunks.remainder();
+    tail[..rest.len()].copy_from_slice(rest);
+    letters(u64::from_le_bytes(tail))
+}
+
+/// Whether `bytes` are ASCII without capitals: a key as written.
+fn is_ascii_lower(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .all(|&b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+impl PhraseWords for WordSeq<'_> {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn hash(&self, i: usize) -> u64 {
+        self.words[i].hash
+    }
+
+    fn joined(&self, i: usize) -> bool {
+        self.words[i].joined
+    }
+
+    fn with_key<R>(&self, i: usize, f: impl FnOnce(&str) -> R) -> R {
+        WordSeq::with_key(self, i, f)
+    }
+
+    fn key_is(&self, i: usize, folded: &[u8]) -> bool {
+        let written = self.written(i);
+        if written.is_ascii() {
+            // The folded key of an ASCII word is its lowercase, and the
+            // phrasebook's words are folded: compare without folding.
+            written.as_bytes().eq_ignore_ascii_case(folded)
+        } else {
+            self.with_key(i, |k| k.as_bytes() == folded)
+        }
+    }
 }
 
 /// Evidence (points) a document needs before weak hits are reported, and the
@@ -207,8 +325,11 @@ fn worth_collocations(points: f64, words: usize) -> bool {
     points >= SPUN_MIN_POINTS / 2.0 && density >= SPUN_MIN_DENSITY / 2.0
 }
 
-fn compute(doc: &Document<'_>) -> Analysis {
-    let seq = WordSeq::new(doc);
+/// The spin analysis of `doc`, whose words the word rules looked up in
+/// `doc_words` (see [`crate::rules::CheckContext::spin_analysis`], which
+/// computes it once per document).
+pub(crate) fn compute(doc: &Document<'_>, doc_words: &DocWords) -> Analysis {
+    let seq = WordSeq::new(doc, doc_words);
     let mut strong: Vec<Hit> = Vec::new();
     let mut weak: Vec<Hit> = Vec::new();
     phrase_hits(doc, &seq, &mut strong, &mut weak);
@@ -223,7 +344,7 @@ fn compute(doc: &Document<'_>) -> Analysis {
     // do not know together) are found once and serve both passes.
     let points: f64 = strong.iter().map(|h| h.points).sum();
     let pairs = if worth_collocations(points, seq.words.len()) {
-        odd_pairs(&seq)
+        odd_pairs(&seq, doc_words.lexical())
     } else {
         Vec::new()
     };
@@ -236,7 +357,7 @@ fn compute(doc: &Document<'_>) -> Analysis {
         // Weak evidence is only worth its cost in a spun document. Each
         // word is looked up in the spinner table once.
         let table: Vec<Option<TableWord>> = (0..seq.words.len())
-            .map(|i| lookup_table_word(seq.key(i)))
+            .map(|i| lookup_table_word(seq.key(i), seq.words[i].hash))
             .collect();
         word_hits(doc, &seq, &table, &mut weak);
         let pairs = pairs_near_hits(doc, &seq, &pairs, hits.iter().chain(&weak));
@@ -265,6 +386,7 @@ fn compute(doc: &Document<'_>) -> Analysis {
 /// pass: next to a hit already found (a spinner swaps runs of words, and
 /// its output clusters), but inside none (it would only be dropped as an
 /// overlap).
+#[inline(never)]
 fn pairs_near_hits<'h>(
     doc: &Document<'_>,
     seq: &WordSeq<'_>,
@@ -320,19 +442,19 @@ fn entry_applies(
     for c in entry.contexts.iter() {
         match c {
             PhraseContext::NotBefore(list) => {
-                if last + 1 < seq.words.len() && seq.words[last + 1].joined {
-                    let next = seq.key(last + 1);
-                    if list.iter().any(|w| &**w == next) {
-                        return None;
-                    }
+                if last + 1 < seq.words.len()
+                    && seq.words[last + 1].joined
+                    && seq.with_key(last + 1, |next| list.iter().any(|w| &**w == next))
+                {
+                    return None;
                 }
             }
             PhraseContext::NotAfter(list) => {
-                if first > 0 && seq.words[first].joined {
-                    let prev = seq.key(first - 1);
-                    if list.iter().any(|w| &**w == prev) {
-                        return None;
-                    }
+                if first > 0
+                    && seq.words[first].joined
+                    && seq.with_key(first - 1, |prev| list.iter().any(|w| &**w == prev))
+                {
+                    return None;
                 }
             }
             PhraseContext::Capitalised => {
@@ -398,20 +520,16 @@ fn restore_case(written: &[&str], original: &str, exact: bool) -> String {
     }
 }
 
+#[inline(never)]
 fn phrase_hits(doc: &Document<'_>, seq: &WordSeq<'_>, strong: &mut Vec<Hit>, weak: &mut Vec<Hit>) {
     let book = phrasebook();
     let mut matches: Vec<PhraseMatch> = Vec::new();
-    book.find_words(
-        seq.words.len(),
-        |i| seq.key(i),
-        |i| seq.words[i].joined,
-        &mut matches,
-    );
+    book.find_words(seq, &mut matches);
     for m in &matches {
         let (first, last) = (m.first, m.last);
-        let mut best: Option<(PhraseEntry, bool)> = None;
+        let mut best: Option<(&PhraseEntry, bool)> = None;
         for entry in book.entries_of(m) {
-            if let Some(needs_spun) = entry_applies(doc, seq, &entry, first, last) {
+            if let Some(needs_spun) = entry_applies(doc, seq, entry, first, last) {
                 let better = match &best {
                     None => true,
                     Some((b, _)) => entry.weight > b.weight,
@@ -458,11 +576,18 @@ fn phrase_hits(doc: &Document<'_>, seq: &WordSeq<'_>, strong: &mut Vec<Hit>, wea
 /// `{% %}`) are Skip tokens already; code-like braces (`{"a": 1}`, `{x}`
 /// inside code) are refused by requiring the content to be lowercase words,
 /// spaces, apostrophes and `|` only, on one line, with prose around.
+#[inline(never)]
 fn spintax_hits(doc: &Document<'_>, strong: &mut Vec<Hit>) {
     let tokens = doc.tokens();
     let text = doc.text();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Punct || doc.slice(t.span) != "{" {
+    // Only the tokens at a `{` can open a template: find the braces with
+    // `memchr` (most documents have none) and their tokens by offset.
+    for at in memchr::memchr_iter(b'{', text.as_bytes()) {
+        let i = tokens.partition_point(|t| t.span.start < at);
+        let Some(t) = tokens.get(i) else {
+            break;
+        };
+        if t.span.start != at || t.kind != TokenKind::Punct || doc.slice(t.span) != "{" {
             continue;
         }
         let mut j = i + 1;
@@ -561,8 +686,7 @@ fn words_known(folded: &str) -> bool {
 
 // ---------------------------------------------------------------- S002 --
 
-/// Words too common or too grammatical to judge by collocation.
-#[cfg(test)]
+/// Words too common or too grammatical to judge by collocation (sorted).
 const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
     "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
@@ -573,96 +697,61 @@ const FUNCTION_WORDS: &[&str] = &[
     "which", "who", "why", "will", "with", "would", "you", "your",
 ];
 
+/// Slots of the function-word table: a power of two, about three times the
+/// list, so a probe rarely goes past its first slot.
+const FUNCTION_SLOTS: usize = 256;
+
+/// [`FUNCTION_WORDS`] by [`word_hash`]: open addressing, each slot the
+/// word's index + 1 (0 = empty). A document word is tested with the hash
+/// the word rules already computed, no string comparison unless the hash
+/// matches.
+fn function_word_slots() -> &'static [u8; FUNCTION_SLOTS] {
+    static SLOTS: std::sync::OnceLock<[u8; FUNCTION_SLOTS]> = std::sync::OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let mut slots = [0u8; FUNCTION_SLOTS];
+        for (n, w) in FUNCTION_WORDS.iter().enumerate() {
+            let mut i = function_slot(word_hash(w));
+            while slots[i] != 0 {
+                i = (i + 1) % FUNCTION_SLOTS;
+            }
+            slots[i] = u8::try_from(n + 1).expect("fewer than 255 function words");
+        }
+        slots
+    })
+}
+
+fn function_slot(hash: u64) -> usize {
+    (hash >> 56) as usize % FUNCTION_SLOTS
+}
+
+/// Whether the folded word `w`, whose [`word_hash`] is `hash`, is a
+/// function word.
+fn is_function_key(w: &str, hash: u64) -> bool {
+    function_word_with(hash, |f| f == w)
+}
+
+/// Whether the word written `text` in ASCII, whose folded key has the
+/// [`word_hash`] `hash`, is a function word (in any case: `The`).
+fn is_function_ascii(text: &str, hash: u64) -> bool {
+    function_word_with(hash, |f| f.eq_ignore_ascii_case(text))
+}
+
+/// Whether a function word in the slots of `hash` satisfies `is_it`.
+fn function_word_with(hash: u64, is_it: impl Fn(&str) -> bool) -> bool {
+    let slots = function_word_slots();
+    let mut i = function_slot(hash);
+    loop {
+        match slots[i] {
+            0 => return false,
+            n if is_it(FUNCTION_WORDS[usize::from(n) - 1]) => return true,
+            _ => i = (i + 1) % FUNCTION_SLOTS,
+        }
+    }
+}
+
+/// Whether the folded word `w` is a function word.
 fn is_function_word(w: &str) -> bool {
-    // A `match` compiles to a switch on length and a few comparisons; the
-    // list above is the documentation and the test's reference.
-    matches!(
-        w,
-        "a" | "about"
-            | "after"
-            | "all"
-            | "also"
-            | "am"
-            | "an"
-            | "and"
-            | "any"
-            | "are"
-            | "as"
-            | "at"
-            | "be"
-            | "been"
-            | "before"
-            | "being"
-            | "but"
-            | "by"
-            | "can"
-            | "could"
-            | "did"
-            | "do"
-            | "does"
-            | "for"
-            | "from"
-            | "had"
-            | "has"
-            | "have"
-            | "he"
-            | "her"
-            | "here"
-            | "him"
-            | "his"
-            | "how"
-            | "i"
-            | "if"
-            | "in"
-            | "into"
-            | "is"
-            | "it"
-            | "its"
-            | "me"
-            | "more"
-            | "most"
-            | "my"
-            | "no"
-            | "not"
-            | "of"
-            | "on"
-            | "one"
-            | "or"
-            | "our"
-            | "out"
-            | "over"
-            | "she"
-            | "so"
-            | "some"
-            | "than"
-            | "that"
-            | "the"
-            | "their"
-            | "them"
-            | "then"
-            | "there"
-            | "these"
-            | "they"
-            | "this"
-            | "those"
-            | "to"
-            | "up"
-            | "us"
-            | "was"
-            | "we"
-            | "were"
-            | "what"
-            | "when"
-            | "where"
-            | "which"
-            | "who"
-            | "why"
-            | "will"
-            | "with"
-            | "would"
-            | "you"
-            | "your"
-    )
+    is_function_key(w, word_hash(w))
 }
 
 /// Pointwise mutual information (log10) of a bigram from its web count and
@@ -836,36 +925,90 @@ fn name_swap(a: &str, b: &str) -> Option<(usize, &'static str, bool)> {
 fn has_strong_candidate(a: &str, b: &str) -> bool {
     let m = mwes();
     let syn = synonyms();
-    packed_intersection(syn.packed_neighbours(b), m.packed_strong_right_of(a))
-        .next()
-        .is_some()
-        || packed_intersection(syn.packed_neighbours(a), m.packed_strong_left_of(b))
-            .next()
-            .is_some()
+    // Each side needs a non-empty list on both words: the cheaper lookup
+    // (the strong lists are short and mostly empty) goes first.
+    let right = m.packed_strong_right_of(a);
+    if !right.is_empty() && packed_meet(syn.packed_neighbours(b), right) {
+        return true;
+    }
+    let left = m.packed_strong_left_of(b);
+    !left.is_empty() && packed_meet(syn.packed_neighbours(a), left)
+}
+
+/// Whether two packed lists sorted in byte order (see
+/// `table::packed_bytes`) share a string: a linear merge that compares the
+/// first bytes before whole strings (most steps differ there) and stops at
+/// the first common string.
+fn packed_meet(a: &[u8], b: &[u8]) -> bool {
+    fn next<'l>(list: &mut &'l [u8]) -> Option<&'l [u8]> {
+        let (&len, rest) = list.split_first()?;
+        let (s, rest) = rest.split_at_checked(usize::from(len))?;
+        *list = rest;
+        Some(s)
+    }
+    let (mut a, mut b) = (a, b);
+    let (Some(mut x), Some(mut y)) = (next(&mut a), next(&mut b)) else {
+        return false;
+    };
+    loop {
+        let order = match (x.first(), y.first()) {
+            (Some(p), Some(q)) if p != q => p.cmp(q),
+            _ => x.cmp(y),
+        };
+        match order {
+            std::cmp::Ordering::Less => match next(&mut a) {
+                Some(s) => x = s,
+                None => return false,
+            },
+            std::cmp::Ordering::Greater => match next(&mut b) {
+                Some(s) => y = s,
+                None => return false,
+            },
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
 }
 
 /// Indices `i` of the joined word pairs `i, i + 1` the collocation passes
 /// judge: two lowercase ASCII content words, both in the lexicon, that the
 /// bigram list and WordNet do not know as a pair. The cheap tests come
-/// first: the lexicon is asked (once per word) only about the words of a
-/// pair the bigram list does not know.
-fn odd_pairs(seq: &WordSeq<'_>) -> Vec<usize> {
+/// first: whether a word is a known content word is read from the word
+/// rules' lookup, its letters and its hash, so only pairs of content words
+/// cost a bigram lookup, and no key is folded (a content word is its own).
+#[inline(never)]
+fn odd_pairs(seq: &WordSeq<'_>, lexical: &[Lexical]) -> Vec<usize> {
     let big = bigrams();
-    let lex = words();
-    let content_shape = |w: &str| w.bytes().all(|c| c.is_ascii_lowercase()) && !is_function_word(w);
-    let mut known: Vec<Option<bool>> = vec![None; seq.words.len()];
-    let mut is_known = |i: usize| *known[i].get_or_insert_with(|| lex.contains(seq.key(i)));
+    let m = mwes();
+    // A content word: known to the lexicon (the word rules' verdict, looked
+    // up once per word), a key of ASCII letters and not a function word.
+    let content = |i: usize| -> bool {
+        let w = &seq.words[i];
+        if !lexical[w.token].is_known() {
+            return false;
+        }
+        let text = seq.written(i);
+        if is_ascii_letters(text.as_bytes()) {
+            // The key is the text in lowercase: compared, not folded.
+            !is_function_ascii(text, w.hash)
+        } else {
+            !text.is_ascii()
+                && with_folded_key(text, |k| {
+                    k.bytes().all(|b| b.is_ascii_lowercase()) && !is_function_key(k, w.hash)
+                })
+        }
+    };
     let mut out = Vec::new();
-    let mut prev_shape = seq.words.first().is_some_and(|_| content_shape(seq.key(0)));
+    let mut prev = !seq.words.is_empty() && content(0);
     for i in 1..seq.words.len() {
-        let b = seq.key(i);
-        let shape = content_shape(b);
-        let was = std::mem::replace(&mut prev_shape, shape);
-        if !(was && shape && seq.words[i].joined) {
+        let this = content(i);
+        let was = std::mem::replace(&mut prev, this);
+        if !(was && this && seq.words[i].joined) {
             continue;
         }
-        let a = seq.key(i - 1);
-        if big.count(a, b) == 0 && is_known(i - 1) && is_known(i) && !mwes().contains_pair(a, b) {
+        let unknown_pair = seq.with_key(i - 1, |a| {
+            seq.with_key(i, |b| big.count(a, b) == 0 && !m.contains_pair(a, b))
+        });
+        if unknown_pair {
             out.push(i - 1);
         }
     }
@@ -875,6 +1018,7 @@ fn odd_pairs(seq: &WordSeq<'_>) -> Vec<usize> {
 /// The collocation pass over `pairs` (see [`odd_pairs`]): the strong pass
 /// when `table` is `None`, else the weak pass, which leaves pairs with a
 /// spinner-table word (`table[i]`) to the table.
+#[inline(never)]
 fn collocation_hits(
     doc: &Document<'_>,
     seq: &WordSeq<'_>,
@@ -882,106 +1026,128 @@ fn collocation_hits(
     table: Option<&[Option<TableWord>]>,
     out: &mut Vec<Hit>,
 ) {
+    for &i in pairs {
+        let hit = seq.with_key(i, |a| {
+            seq.with_key(i + 1, |b| judge_pair(doc, seq, i, a, b, table))
+        });
+        out.extend(hit);
+    }
+}
+
+/// The collocation hit of the pair of words `i, i + 1`, whose folded keys
+/// are `a` and `b` (see [`collocation_hits`]).
+fn judge_pair(
+    doc: &Document<'_>,
+    seq: &WordSeq<'_>,
+    i: usize,
+    a: &str,
+    b: &str,
+    table: Option<&[Option<TableWord>]>,
+) -> Option<Hit> {
     let weak_pass = table.is_some();
     let tokens = doc.tokens();
-    for &i in pairs {
-        let (a, b) = (seq.key(i), seq.key(i + 1));
-        let far = |side: usize| -> Option<&str> {
-            if side == 0 {
-                (i > 0 && seq.words[i].joined && !seq.words[i - 1].number).then(|| seq.key(i - 1))
-            } else {
-                (i + 2 < seq.words.len() && seq.words[i + 2].joined && !seq.words[i + 2].number)
-                    .then(|| seq.key(i + 2))
-            }
+    // The best swap on `side` under `bar`, judged against the word on the
+    // far side of the pair when there is one.
+    let swap = |side: usize, bar: &Bar| {
+        let far = if side == 0 {
+            (i > 0 && seq.words[i].joined && !seq.words[i - 1].number).then(|| i - 1)
+        } else {
+            (i + 2 < seq.words.len() && seq.words[i + 2].joined && !seq.words[i + 2].number)
+                .then_some(i + 2)
         };
-        let mut chosen: Option<(usize, &'static str, bool)> = None;
-        if !(seq.words[i].lower && seq.words[i + 1].lower) {
-            // Capitals: a name, half a name, or a sentence start.
-            let ta = doc.token_text(seq.words[i].token);
-            let tb = doc.token_text(seq.words[i + 1].token);
-            let titled = |t: &str| matches!(casing(t), Casing::Title);
-            let sentence_start = doc.starts_sentence(seq.words[i].token);
-            if titled(ta) && titled(tb) {
-                // A capitalised pair is a name: only a name one synonym away
-                // from a fixed expression counts (`White Home`).
-                if !sentence_start {
-                    chosen = name_swap(a, b);
-                }
-                if chosen.is_none() {
-                    continue;
-                }
-            } else if (titled(tb) || casing(tb) == Casing::Upper)
-                || (!sentence_start && casing(ta) != Casing::Lower)
-            {
-                // Half a name (`Trump held`, `Office press`): no collocation to judge.
-                continue;
+        match far {
+            Some(f) => seq.with_key(f, |f| best_swap(a, b, side, Some(f), bar)),
+            None => best_swap(a, b, side, None, bar),
+        }
+    };
+    let mut chosen: Option<(usize, &'static str, bool)> = None;
+    if !(seq.is_lower(i) && seq.is_lower(i + 1)) {
+        // Capitals: a name, half a name, or a sentence start.
+        let ta = doc.token_text(seq.words[i].token);
+        let tb = doc.token_text(seq.words[i + 1].token);
+        let titled = |t: &str| matches!(casing(t), Casing::Title);
+        let sentence_start = doc.starts_sentence(seq.words[i].token);
+        if titled(ta) && titled(tb) {
+            // A capitalised pair is a name: only a name one synonym away
+            // from a fixed expression counts (`White Home`).
+            if !sentence_start {
+                chosen = name_swap(a, b);
             }
+            chosen?;
+        } else if (titled(tb) || casing(tb) == Casing::Upper)
+            || (!sentence_start && casing(ta) != Casing::Lower)
+        {
+            // Half a name (`Trump held`, `Office press`): no collocation to judge.
+            return None;
         }
-        if chosen.is_none() && !weak_pass && has_strong_candidate(a, b) {
-            let mut best: Option<(usize, &'static str, f64)> = None;
-            for side in 0..2 {
-                if let Some((x, p)) = best_swap(a, b, side, far(side), &STRONG_BAR) {
-                    if best.is_none_or(|(_, _, bp)| p > bp) {
-                        best = Some((side, x, p));
-                    }
-                }
-            }
-            chosen = best.map(|(s, x, _)| (s, x, true));
-        }
-        // A weak contrast on a pair with a spinner-table word is left to the
-        // table, which knows what the spinner writes for what: a thesaurus
-        // swap of its neighbour would hide the table's restoration.
-        if chosen.is_none() && table.is_some_and(|t| t[i].is_none() && t[i + 1].is_none()) {
-            let mut best: Option<(usize, &'static str, f64)> = None;
-            for side in 0..2 {
-                if let Some((x, p)) = best_swap(a, b, side, far(side), &WEAK_BAR) {
-                    if best.is_none_or(|(_, _, bp)| p > bp) {
-                        best = Some((side, x, p));
-                    }
-                }
-            }
-            chosen = best.map(|(s, x, _)| (s, x, false));
-        }
-        let Some((side, x, is_strong)) = chosen else {
-            continue;
-        };
-        if is_strong == weak_pass {
-            // Each pass reports its own kind only.
-            continue;
-        }
-        let spun_tok = seq.words[i + side].token;
-        let spun_text = doc.token_text(spun_tok);
-        let restored = match_case(spun_text, x);
-        let (fa, fb) = if side == 0 { (x, b) } else { (a, x) };
-        let span = Span::new(
-            tokens[seq.words[i].token].span.start,
-            tokens[seq.words[i + 1].token].span.end,
-        );
-        let mut replacement = String::with_capacity(span.end - span.start + 8);
-        let pair_text = doc.slice(span);
-        let spun_span = tokens[spun_tok].span;
-        replacement.push_str(&pair_text[..spun_span.start - span.start]);
-        replacement.push_str(&restored);
-        replacement.push_str(&pair_text[spun_span.end - span.start..]);
-        let hit = Hit {
-            kind: HitKind::Collocation,
-            span,
-            original: replacement.clone(),
-            replacement: Some(replacement),
-            strong: is_strong,
-            points: 2.0,
-            // A weak contrast's thesaurus swap is right too rarely to apply
-            // (measured on spun news: about one in four): shown only.
-            applicability: if is_strong {
-                Applicability::Unsafe
-            } else {
-                Applicability::DisplayOnly
-            },
-            reason: format!("`{fa} {fb}` is a common collocation, `{a} {b}` is not"),
-            message: None,
-        };
-        out.push(hit);
     }
+    if chosen.is_none() && !weak_pass && has_strong_candidate(a, b) {
+        let mut best: Option<(usize, &'static str, f64)> = None;
+        for side in 0..2 {
+            if let Some((x, p)) = swap(side, &STRONG_BAR) {
+                if best.is_none_or(|(_, _, bp)| p > bp) {
+                    best = Some((side, x, p));
+                }
+            }
+        }
+        chosen = best.map(|(s, x, _)| (s, x, true));
+    }
+    // A weak contrast on a pair with a spinner-table word is left to the
+    // table, which knows what the spinner writes for what: a thesaurus
+    // swap of its neighbour would hide the table's restoration.
+    if chosen.is_none() && table.is_some_and(|t| t[i].is_none() && t[i + 1].is_none()) {
+        let mut best: Option<(usize, &'static str, f64)> = None;
+        for side in 0..2 {
+            if let Some((x, p)) = swap(side, &WEAK_BAR) {
+                if best.is_none_or(|(_, _, bp)| p > bp) {
+                    best = Some((side, x, p));
+                }
+            }
+        }
+        chosen = best.map(|(s, x, _)| (s, x, false));
+    }
+    let (side, x, is_strong) = chosen?;
+    if is_strong == weak_pass {
+        // Each pass reports its own kind only.
+        return None;
+    }
+    let spun_tok = seq.words[i + side].token;
+    let spun_text = doc.token_text(spun_tok);
+    let restored = match_case(spun_text, x);
+    let (fa, fb) = if side == 0 { (x, b) } else { (a, x) };
+    let span = Span::new(
+        tokens[seq.words[i].token].span.start,
+        tokens[seq.words[i + 1].token].span.end,
+    );
+    let mut replacement = String::with_capacity(span.end - span.start + 8);
+    let pair_text = doc.slice(span);
+    let spun_span = tokens[spun_tok].span;
+    replacement.push_str(&pair_text[..spun_span.start - span.start]);
+    replacement.push_str(&restored);
+    replacement.push_str(&pair_text[spun_span.end - span.start..]);
+    let hit = Hit {
+        kind: HitKind::Collocation,
+        span,
+        original: replacement.clone(),
+        replacement: Some(replacement),
+        strong: is_strong,
+        points: 2.0,
+        // A weak contrast's thesaurus swap is right too rarely to apply
+        // (measured on spun news: about one in four): shown only.
+        applicability: if is_strong {
+            Applicability::Unsafe
+        } else {
+            Applicability::DisplayOnly
+        },
+        reason: format!("`{fa} {fb}` is a common collocation, `{a} {b}` is not"),
+        message: None,
+    };
+    Some(hit)
+}
+
+/// The Zipf frequency of a folded word (0 when unknown).
+fn zipf(w: &str) -> f64 {
+    f64::from(words().zipf100(w).unwrap_or(0)) / 100.0
 }
 
 /// How well `x` fits between `prev` and `next`, as (listed, estimated)
@@ -992,11 +1158,16 @@ fn collocation_hits(
 /// or more). Independence underrates collocations (`shouting match` is
 /// estimated below `shouting game`), so only listed evidence overturns a
 /// capitalised word that may be a name.
-fn context_support(prev: Option<&str>, x: &str, next: Option<&str>) -> (f64, f64) {
+///
+/// The neighbours come with their Zipf frequencies ([`zipf`]) and `zx` is
+/// `x`'s: a table word's candidates share their neighbours, looked up once.
+fn context_support(
+    prev: Option<(&str, f64)>,
+    x: &str,
+    zx: f64,
+    next: Option<(&str, f64)>,
+) -> (f64, f64) {
     let big = bigrams();
-    let lex = words();
-    let zipf = |w: &str| f64::from(lex.zipf100(w).unwrap_or(0)) / 100.0;
-    let zx = zipf(x);
     // Web 1T has about 10^12 tokens and zipf is log10 per 10^9 words, so
     // independent words pair about 10^(za + zb - 6) times.
     let pair = |a: &str, b: &str, za: f64, zb: f64| -> (f64, f64) {
@@ -1013,14 +1184,14 @@ fn context_support(prev: Option<&str>, x: &str, next: Option<&str>) -> (f64, f64
     };
     let (mut listed, mut estimated) = (0.0, 0.0);
     let mut sides = 0;
-    if let Some(p) = prev {
-        let (l, e) = pair(p, x, zipf(p), zx);
+    if let Some((p, zp)) = prev {
+        let (l, e) = pair(p, x, zp, zx);
         listed += l;
         estimated += e;
         sides += 1;
     }
-    if let Some(n) = next {
-        let (l, e) = pair(x, n, zx, zipf(n));
+    if let Some((n, zn)) = next {
+        let (l, e) = pair(x, n, zx, zn);
         listed += l;
         estimated += e;
         sides += 1;
@@ -1032,9 +1203,9 @@ fn context_support(prev: Option<&str>, x: &str, next: Option<&str>) -> (f64, f64
     (listed, estimated)
 }
 
-/// `ln` of the web count of a word (Web 1T scale, from its Zipf frequency).
-fn log_count(w: &str) -> f64 {
-    (f64::from(words().zipf100(w).unwrap_or(0)) / 100.0 + 3.0) * std::f64::consts::LN_10
+/// `ln` of the web count of a word (Web 1T scale) from its Zipf frequency.
+fn log_count(zipf: f64) -> f64 {
+    (zipf + 3.0) * std::f64::consts::LN_10
 }
 
 /// `log10` of a count just under the bigram list's floor: the most an
@@ -1054,12 +1225,13 @@ struct TableWord {
 
 /// [`table_word`] of a folded document word, or of its stem when it is a
 /// possessive the table does not list itself.
-fn lookup_table_word(folded: &str) -> Option<TableWord> {
-    if let Some(t) = table_word(folded) {
+/// `hash` is the word's [`word_hash`].
+fn lookup_table_word(folded: &str, hash: u64) -> Option<TableWord> {
+    if let Some(t) = table_word(folded, Some(hash)) {
         return Some(t);
     }
     let stem = folded.strip_suffix("'s")?;
-    table_word(stem).map(|t| TableWord {
+    table_word(stem, None).map(|t| TableWord {
         suffix_len: folded.len() - stem.len(),
         ..t
     })
@@ -1082,9 +1254,17 @@ enum Inflection {
 /// Looks a folded word up in the spinner table, directly or through the
 /// stem of a regular inflection (`finishing` → `finish`, `assaulted` →
 /// `assault`), so the table need not list every form a spinner writes.
-fn table_word(folded: &str) -> Option<TableWord> {
+///
+/// `hash` is the [`word_hash`] of `folded` when the caller has it. Most
+/// words of running text are ruled out by the table's shape filter (length,
+/// first and last byte) before any hashing or copying.
+fn table_word(folded: &str, hash: Option<u64>) -> Option<TableWord> {
     let table = spun_words();
-    if let Some(entry) = table.get(folded) {
+    let direct = match hash {
+        Some(h) => table.get_hashed(folded, h),
+        None => table.get(folded),
+    };
+    if let Some(entry) = direct {
         return Some(TableWord {
             entry,
             inflection: Inflection::None,
@@ -1093,7 +1273,7 @@ fn table_word(folded: &str) -> Option<TableWord> {
     }
     let mut stem = [0u8; 64];
     let try_stem = |base: &str, extra: &str, stem: &mut [u8; 64]| -> Option<&'static SpunWord> {
-        if base.len() < 2 {
+        if base.len() < 2 || !table.may_contain_joined(base.as_bytes(), extra.as_bytes()) {
             return None;
         }
         if extra.is_empty() {
@@ -1103,9 +1283,6 @@ fn table_word(folded: &str) -> Option<TableWord> {
         let bytes = stem.get_mut(..len)?;
         bytes[..base.len()].copy_from_slice(base.as_bytes());
         bytes[base.len()..].copy_from_slice(extra.as_bytes());
-        if !table.may_contain(bytes) {
-            return None;
-        }
         table.get(std::str::from_utf8(bytes).ok()?)
     };
     // Only a word ending like an inflection is worth its stems: dispatch
@@ -1157,37 +1334,46 @@ fn table_word(folded: &str) -> Option<TableWord> {
 /// when the form is a known lowercase word; regular spelling rules only.
 fn inflect(original: &str, inflection: Inflection) -> Option<String> {
     let lex = words();
-    let known = |w: &str| lex.has_lowercase_form(w) == Some(true);
     let suffix = match inflection {
         Inflection::None => return Some(original.to_string()),
         Inflection::S => "s",
         Inflection::Ed => "ed",
         Inflection::Ing => "ing",
     };
-    let mut forms: Vec<String> = Vec::with_capacity(4);
     let last = original.chars().next_back()?;
-    match inflection {
-        Inflection::S => {
-            if let Some(stem) = original.strip_suffix('y') {
-                forms.push(format!("{stem}ies"));
-            }
-            forms.push(format!("{original}es"));
-            forms.push(format!("{original}s"));
-        }
-        _ => {
-            if let Some(stem) = original.strip_suffix('e') {
-                forms.push(format!("{stem}{suffix}"));
-            }
-            if inflection == Inflection::Ed {
-                if let Some(stem) = original.strip_suffix('y') {
-                    forms.push(format!("{stem}ied"));
-                }
-            }
-            forms.push(format!("{original}{suffix}"));
-            forms.push(format!("{original}{last}{suffix}"));
+    // The candidate forms, in order of preference, as (stem, ending).
+    let y_stem = original.strip_suffix('y');
+    let e_stem = original.strip_suffix('e');
+    let mut doubled = [0u8; 4];
+    let doubled: &str = last.encode_utf8(&mut doubled);
+    let forms: [Option<(&str, &str, &str)>; 4] = match inflection {
+        Inflection::S => [
+            y_stem.map(|stem| (stem, "", "ies")),
+            Some((original, "", "es")),
+            Some((original, "", "s")),
+            None,
+        ],
+        _ => [
+            e_stem.map(|stem| (stem, "", suffix)),
+            y_stem
+                .filter(|_| inflection == Inflection::Ed)
+                .map(|stem| (stem, "", "ied")),
+            Some((original, "", suffix)),
+            Some((original, doubled, suffix)),
+        ],
+    };
+    // One buffer for every form tried; the lexicon is asked about each.
+    let mut form = String::with_capacity(original.len() + 4);
+    for (stem, extra, ending) in forms.into_iter().flatten() {
+        form.clear();
+        form.push_str(stem);
+        form.push_str(extra);
+        form.push_str(ending);
+        if lex.has_lowercase_form(&form) == Some(true) {
+            return Some(form);
         }
     }
-    forms.into_iter().find(|f| known(f))
+    None
 }
 
 /// The support a spun document's prior gives to restoring a table word of
@@ -1240,6 +1426,7 @@ struct WordChoice {
 /// document. An `a`/`an` before the
 /// word is corrected with it when the original starts with the other kind
 /// of sound (`an enormous` → `a massive`).
+#[inline(never)]
 fn word_hits(
     doc: &Document<'_>,
     seq: &WordSeq<'_>,
@@ -1317,20 +1504,22 @@ fn word_hits(
 /// Whether a word starts with a vowel sound, for `a`/`an` (letters only:
 /// the exceptions that matter for restored originals are listed).
 fn starts_with_vowel_sound(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
+    let w = word.as_bytes();
+    let starts = |p: &&str| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     if ["hour", "honest", "honour", "honor", "heir"]
         .iter()
-        .any(|p| w.starts_with(p))
+        .any(starts)
     {
         return true;
     }
     if ["uni", "use", "usu", "uti", "euro", "one", "once", "ufo"]
         .iter()
-        .any(|p| w.starts_with(p))
+        .any(starts)
     {
         return false;
     }
-    w.starts_with(['a', 'e', 'i', 'o', 'u'])
+    w.first()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u'))
 }
 
 /// The article before word `w` and its corrected text, when `restored`
@@ -1404,18 +1593,22 @@ where
         .flatten();
     // An article before the word is scored as the one each candidate
     // takes (`an assembly` against `a meeting`): spinners leave the
-    // article of the original, and the restoration corrects it.
-    let article = |w: &str| -> Option<&str> {
-        match prev {
-            Some("a" | "an") => Some(if starts_with_vowel_sound(w) {
-                "an"
-            } else {
-                "a"
-            }),
-            p => p,
+    // article of the original, and the restoration corrects it. The
+    // neighbours' frequencies are looked up once for all candidates.
+    let next_z = next.map(|n| (n, zipf(n)));
+    let prev_z = match prev {
+        Some("a" | "an") => None,
+        p => p.map(|p| (p, zipf(p))),
+    };
+    let article_z =
+        matches!(prev, Some("a" | "an")).then(|| [("a", zipf("a")), ("an", zipf("an"))]);
+    let article = |w: &str| -> Option<(&str, f64)> {
+        match article_z {
+            Some(z) => Some(z[usize::from(starts_with_vowel_sound(w))]),
+            None => prev_z,
         }
     };
-    let (own_listed, own) = context_support(article(key), key, next);
+    let (own_listed, own) = context_support(article(key), key, zipf(key), next_z);
     // Candidates are ranked by their estimated support, less a penalty per
     // place in the table's list (most typical swap first): the context must
     // clearly prefer a later candidate to overturn the spinner's habit.
@@ -1424,7 +1617,8 @@ where
         let Some(form) = inflect(x, found.inflection) else {
             continue;
         };
-        let (l, e) = context_support(article(&form), &form, next);
+        let zx = zipf(&form);
+        let (l, e) = context_support(article(&form), &form, zx, next_z);
         let mut score = e - RANK_PENALTY * rank as f64;
         if prev.is_some() && next.is_some() {
             // With a neighbour on each side, the support counts the
@@ -1432,7 +1626,7 @@ where
             // bigram model `P(x | p) P(n | x)` divides it out once, so a
             // frequent word does not win on frequency alone (`during the`
             // against `across the`).
-            score -= log_count(&form);
+            score -= log_count(zx);
         }
         if best.as_ref().is_none_or(|(_, _, _, bs)| score > *bs) {
             best = Some((form, l, e, score));
@@ -1488,6 +1682,53 @@ mod tests {
     }
 
     #[test]
+    fn ascii_letters_are_told_eight_at_a_time() {
+        for w in [
+            "",
+            "a",
+            "Oval",
+            "workplace",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+        ] {
+            assert!(is_ascii_letters(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "don't",
+            "café",
+            "x1",
+            "a-b",
+            "abcdefgh@",
+            "[",
+            "`",
+            "{",
+            "@",
+            "abcdefghijklmno_",
+        ] {
+            assert!(!is_ascii_letters(w.as_bytes()), "{w}");
+        }
+        for b in 0..=255u8 {
+            let w = [b'a', b, b'z'];
+            assert_eq!(is_ascii_letters(&w), b.is_ascii_alphabetic(), "{b}");
+        }
+    }
+
+    #[test]
+    fn packed_lists_meet_where_they_share_a_string() {
+        let pack = |words: &[&str]| -> Vec<u8> {
+            words
+                .iter()
+                .flat_map(|w| std::iter::once(w.len() as u8).chain(w.bytes()))
+                .collect()
+        };
+        let a = pack(&["ant", "bee", "cat"]);
+        assert!(packed_meet(&a, &pack(&["bat", "cat"])));
+        assert!(packed_meet(&a, &pack(&["ant"])));
+        assert!(!packed_meet(&a, &pack(&["an", "be", "bees", "dog"])));
+        assert!(!packed_meet(&a, &[]));
+        assert!(!packed_meet(&[], &a));
+    }
+
+    #[test]
     fn restores_case_word_by_word() {
         assert_eq!(
             restore_case(&["As", "a", "substitute", "of"], "instead of", false),
@@ -1510,32 +1751,84 @@ mod tests {
         assert!(looks_spun(8.0, 500));
     }
 
-    /// Regression (fuzz crash ce4714c4): the per-thread cache was keyed by
-    /// the text alone, so a text checked as plain text and then as Markdown
-    /// reused the plain-text analysis and flagged spintax inside a code span.
+    /// The S rules run together with one context, as the engine runs them.
+    fn findings_shared(doc: &Document<'_>) -> Vec<String> {
+        let settings = crate::config::Settings::default();
+        let ctx = crate::rules::CheckContext::new(&settings, None);
+        let mut out = Vec::new();
+        for rule in s_rules() {
+            rule.check(doc, &ctx, &mut out);
+        }
+        out.iter().map(|f| format!("{f:?}")).collect()
+    }
+
+    /// Each S rule with a context of its own: its own analysis.
+    fn findings_apart(doc: &Document<'_>) -> Vec<String> {
+        let settings = crate::config::Settings::default();
+        let mut out = Vec::new();
+        for rule in s_rules() {
+            let ctx = crate::rules::CheckContext::new(&settings, None);
+            rule.check(doc, &ctx, &mut out);
+        }
+        out.iter().map(|f| format!("{f:?}")).collect()
+    }
+
+    fn s_rules() -> Vec<&'static dyn crate::rules::Rule> {
+        crate::rules::REGISTRY
+            .iter()
+            .copied()
+            .filter(|r| r.meta().code.starts_with('S'))
+            .collect()
+    }
+
+    /// The analysis kept in the context (computed once, read by three
+    /// rules) gives exactly what an analysis per rule gives.
     #[test]
-    fn cache_is_keyed_by_format_too() {
+    fn the_shared_analysis_equals_one_per_rule() {
+        let text = "The Oval Workplace and the Home of Commons, as a substitute of the \
+                    White Home, met. Jones mentioned the invoice {quick|fast} and the \
+                    new earnings tax. `{a|b}` stays in code.";
+        for format in [crate::text::Format::Plain, crate::text::Format::Markdown] {
+            let doc = Document::new(text, format);
+            let shared = findings_shared(&doc);
+            assert!(shared.len() >= 6, "{shared:?}");
+            assert_eq!(shared, findings_apart(&doc));
+        }
+    }
+
+    /// Regression (fuzz crash ce4714c4): one text read as plain text and as
+    /// Markdown analyses differently (spintax in a code span is code).
+    #[test]
+    fn the_format_decides_what_is_prose() {
         let text = "Fires: the report was {quick|fast|rapid} and clear. Code `{a|b}` stays.";
         let spintax = |format| {
             let doc = Document::new(text, format);
-            analyse(&doc)
+            let words = DocWords::build(&doc);
+            compute(&doc, &words)
                 .hits
                 .iter()
                 .filter(|h| h.kind == HitKind::Spintax)
                 .count()
         };
-        assert_eq!(spintax(Format::Plain), 2);
-        assert_eq!(spintax(Format::Markdown), 1);
-        assert_eq!(spintax(Format::Plain), 2);
+        assert_eq!(spintax(crate::text::Format::Plain), 2);
+        assert_eq!(spintax(crate::text::Format::Markdown), 1);
     }
 
+    /// The sequence's hashes are the phrasebook's hashes of its keys, for
+    /// lowercase, capitalised, non-ASCII words and numbers alike.
     #[test]
-    fn cache_compares_the_whole_text() {
-        let a = "Fires: the report was {quick|fast} and clear.";
-        let b = "Fires: the report was quick and clear, truly.";
-        assert_eq!(a.len(), b.len());
-        let hits = |t| analyse(&Document::new(t, Format::Plain)).hits.len();
-        assert_eq!(hits(a), 1);
-        assert_eq!(hits(b), 0);
+    fn sequence_hashes_are_key_hashes() {
+        let text = "The Oval Workplace’s 12 CAFÉS, naïve x_y café and Didn’t.";
+        let doc = Document::new(text, crate::text::Format::Plain);
+        let words = DocWords::build(&doc);
+        let seq = WordSeq::new(&doc, &words);
+        assert!(seq.words.len() >= 9);
+        for i in 0..seq.words.len() {
+            assert_eq!(seq.words[i].hash, word_hash(seq.key(i)), "{}", seq.key(i));
+        }
+        let keys: Vec<&str> = (0..seq.words.len()).map(|i| seq.key(i)).collect();
+        assert!(keys.contains(&"workplace's"), "{keys:?}");
+        assert!(keys.contains(&"cafés"), "{keys:?}");
+        assert!(keys.contains(&"didn't"), "{keys:?}");
     }
 }

@@ -15,7 +15,8 @@ use crate::diagnostic::{Finding, Severity, Suggestion};
 use crate::rules::{Family, RuleMeta};
 use crate::text::Document;
 
-use analysis::{analyse, HitKind};
+use crate::rules::CheckContext;
+use analysis::HitKind;
 
 /// A document's spin score in `[0, 1]` and the verdict drawn from it.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -73,12 +74,13 @@ pub fn document_spin(doc: &Document<'_>, findings: &[Finding]) -> SpinVerdict {
 /// `message(flagged, original)` as message.
 fn emit(
     doc: &Document<'_>,
+    ctx: &CheckContext<'_>,
     kind: HitKind,
     meta: &'static RuleMeta,
     message: impl Fn(&str, &str) -> String,
     out: &mut Vec<Finding>,
 ) {
-    let analysis = analyse(doc);
+    let analysis = ctx.spin_analysis(doc);
     for h in analysis.hits.iter().filter(|h| h.kind == kind) {
         let flagged = doc.slice(h.span);
         let text = h

@@ -43,9 +43,10 @@ impl Rule for LeakedSpintax {
         &META
     }
 
-    fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         emit(
             doc,
+            ctx,
             HitKind::Spintax,
             &META,
             |flagged, _| format!("`{flagged}` is leaked spintax"),

@@ -51,9 +51,10 @@ impl Rule for SpunPhrase {
         &META
     }
 
-    fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         emit(
             doc,
+            ctx,
             HitKind::Phrase,
             &META,
             |flagged, original| {

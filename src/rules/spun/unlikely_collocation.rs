@@ -56,9 +56,10 @@ impl Rule for UnlikelyCollocation {
         &META
     }
 
-    fn check(&self, doc: &Document<'_>, _ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document<'_>, ctx: &CheckContext<'_>, out: &mut Vec<Finding>) {
         emit(
             doc,
+            ctx,
             HitKind::Collocation,
             &META,
             |flagged, original| {
