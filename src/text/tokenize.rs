@@ -544,6 +544,56 @@ mod tests {
             .collect()
     }
 
+    /// The fast paths for plain words and ASCII punctuation end where
+    /// the general scan would: at a connector only when no alphanumeric
+    /// follows, and never inside a URL.
+    #[test]
+    fn fast_paths_end_where_the_general_scan_does() {
+        use TokenKind::{Punct, Skip, Space, Word};
+        assert_eq!(
+            toks("said.The end."),
+            [
+                (Word, "said"),
+                (Punct, "."),
+                (Word, "The"),
+                (Space, " "),
+                (Word, "end"),
+                (Punct, ".")
+            ]
+        );
+        assert_eq!(
+            toks("yes,and no, then"),
+            [
+                (Word, "yes"),
+                (Punct, ","),
+                (Word, "and"),
+                (Space, " "),
+                (Word, "no"),
+                (Punct, ","),
+                (Space, " "),
+                (Word, "then")
+            ]
+        );
+        assert_eq!(
+            toks("HTTP://a.b/c. www.x.org with maybe"),
+            [
+                (Skip, "HTTP://a.b/c"),
+                (Punct, "."),
+                (Space, " "),
+                (Skip, "www.x.org"),
+                (Space, " "),
+                (Word, "with"),
+                (Space, " "),
+                (Word, "maybe")
+            ]
+        );
+        assert_eq!(skips("mailto:x@y.z ok x_y"), ["mailto:x@y.z", "x_y"]);
+        assert_eq!(
+            words("Ha’s well-known e.g"),
+            ["Ha’s", "well", "known", "e", "g"]
+        );
+    }
+
     #[test]
     fn spans_cover_the_text_exactly() {
         let text = "Putin’s “peace,” he said — at 10:30 on 1,000 drones.Russia";
