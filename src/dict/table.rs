@@ -117,7 +117,7 @@ pub(crate) fn eq_ignore_ascii_case_wide(a: &[u8], b: &[u8]) -> bool {
 /// Eight bytes with each ASCII capital lowercased (every other byte, UTF-8
 /// bytes included, unchanged): `u8::to_ascii_lowercase` on each byte.
 #[inline]
-fn ascii_lowercase8(x: u64) -> u64 {
+pub(crate) fn ascii_lowercase8(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Per byte, on its low seven bits (no carry crosses bytes): the high bit
