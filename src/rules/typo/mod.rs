@@ -10,7 +10,7 @@ pub mod unknown_word;
 
 use rustc_hash::FxHashMap;
 
-use crate::dict::table::{ascii_lowercase8, load_tail, WordKey};
+use crate::dict::table::{ascii_lowercase8, key_hash_or_visiting, load_tail, WordKey};
 use crate::dict::words::Words;
 use crate::text::case::{casing, fold_key, starts_with_capital, with_folded_key, Casing};
 use crate::text::{Document, TokenKind};
@@ -98,26 +98,34 @@ impl Shape {
     /// Two bits of [`Casing`] from here.
     const CASING_SHIFT: u8 = 5;
 
-    /// The shape of a word.
-    pub(crate) fn of(word: &str) -> Self {
+    /// The shape of a word and, for an ASCII word, the hash of its key
+    /// ([`WordKey::ascii_word`]), from one read of its bytes.
+    pub(crate) fn of_hashed(word: &str) -> (Self, u64) {
         let bytes = word.as_bytes();
         let Some(&first) = bytes.first() else {
-            return Self::from_parts(Casing::Lower, Self::ASCII);
+            return (
+                Self::from_parts(Casing::Lower, Self::ASCII),
+                key_hash_or_visiting(bytes, 0x20, |_| {}),
+            );
         };
         let mut flags = 0;
         if first.is_ascii_lowercase() {
             flags |= Self::ASCII_LOWER_START;
         }
         if !first.is_ascii_alphabetic() {
-            return Self::of_any(word, flags);
+            return (
+                Self::of_any(word, flags),
+                key_hash_or_visiting(bytes, 0x20, |_| {}),
+            );
         }
         // Eight bytes at a time (one step for most words), every question
-        // at once, as masks (no counting): which bytes are capitals,
-        // letters, apostrophes, non-ASCII. The first byte is a letter.
+        // at once, as masks (no counting), as the hash reads them: which
+        // bytes are capitals, letters, apostrophes, non-ASCII. The first
+        // byte is a letter.
         let (mut upper_after_first, mut all_letters_upper) = (false, true);
         let (mut apostrophe, mut high) = (false, 0u64);
         let mut first_chunk = true;
-        let mut tally = |x: u64| {
+        let hash = key_hash_or_visiting(bytes, 0x20, |x| {
             let classes = ByteClasses::of(x);
             let after_first = if first_chunk {
                 classes.upper & !0x80
@@ -129,18 +137,9 @@ impl Shape {
             all_letters_upper &= classes.upper == classes.letter;
             apostrophe |= classes.apostrophe != 0;
             high |= x & ByteClasses::HIGH;
-        };
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            tally(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        if !chunks.remainder().is_empty() {
-            tally(load_tail(chunks.remainder()));
-        }
+        });
         if high != 0 {
-            return Self::of_any(word, flags);
+            return (Self::of_any(word, flags), hash);
         }
         let first_upper = first.is_ascii_uppercase();
         flags |= Self::ASCII;
@@ -160,10 +159,10 @@ impl Shape {
             (true, true) if all_letters_upper => Casing::Upper,
             _ => Casing::Mixed,
         };
-        Self::from_parts(casing, flags)
+        (Self::from_parts(casing, flags), hash)
     }
 
-    /// [`Shape::of`] by the general functions: non-ASCII words and words
+    /// [`Shape::of_hashed`] by the general functions: non-ASCII words and words
     /// that do not start with a letter (`flags` holds what is known).
     fn of_any(word: &str, mut flags: u8) -> Self {
         if word.is_ascii() {
@@ -390,11 +389,11 @@ impl DocWords {
                 }
                 words.indices.push(i as u32);
                 let word = &text[t.span.start..t.span.end];
-                let shape = Shape::of(word);
+                let (shape, ascii_hash) = Shape::of_hashed(word);
                 words.shapes[i] = shape;
                 let (lexical, hash) = if shape.is_ascii() {
-                    let key = WordKey::ascii_word_checked(word);
-                    (cache.lexical(lexicon, &key, word.as_bytes()), key.hash())
+                    let key = WordKey::ascii_word_hashed(word, ascii_hash);
+                    (cache.lexical(lexicon, &key, word.as_bytes()), ascii_hash)
                 } else {
                     let folded = fold_key(word);
                     let key = WordKey::folded(&folded);
@@ -758,7 +757,10 @@ mod tests {
             "Ab'C",
             "",
         ] {
-            let shape = Shape::of(word);
+            let (shape, hash) = Shape::of_hashed(word);
+            if let Some(key) = WordKey::ascii_word(word) {
+                assert_eq!(hash, key.hash(), "{word}");
+            }
             assert_eq!(shape.casing(), casing(word), "{word}");
             assert_eq!(shape.is_capitalised(), starts_with_capital(word), "{word}");
             assert_eq!(
@@ -809,7 +811,7 @@ mod tests {
                 WordKey::folded(stem).hash(),
                 "{word}"
             );
-            assert_eq!(words.shape(i), Shape::of(word));
+            assert_eq!(words.shape(i), Shape::of_hashed(word).0);
         }
         assert_eq!(words.lexical()[indices_of(&doc, "teh")], Lexical::Unknown);
         assert_eq!(words.lexical()[indices_of(&doc, "The")], Lexical::Common);
