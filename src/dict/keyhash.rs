@@ -17,19 +17,31 @@ pub fn key_hash(bytes: &[u8]) -> u64 {
 #[must_use]
 #[inline]
 pub fn key_hash_or(bytes: &[u8], mask: u8) -> u64 {
+    key_hash_or_visiting(bytes, mask, |_| {})
+}
+
+/// [`key_hash_or`], handing each eight bytes of `bytes` as read (the last
+/// ones zero-padded, before the mask) to `visit`: a caller that also
+/// classifies the bytes of a word reads them once.
+#[must_use]
+#[inline]
+pub fn key_hash_or_visiting(bytes: &[u8], mask: u8, mut visit: impl FnMut(u64)) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let wide = u64::from_ne_bytes([mask; 8]);
     let mut h: u64 = bytes.len() as u64 ^ 0x243F_6A88_85A3_08D3;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) | wide;
-        h = (h.rotate_left(23) ^ v).wrapping_mul(K);
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        visit(v);
+        h = (h.rotate_left(23) ^ (v | wide)).wrapping_mul(K);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
         // The mask reaches only the tail's own bytes, as in a padded copy.
         let tail_mask = wide & (u64::MAX >> (64 - 8 * rest.len()));
-        h = (h.rotate_left(23) ^ (load_tail(rest) | tail_mask)).wrapping_mul(K);
+        let v = load_tail(rest);
+        visit(v);
+        h = (h.rotate_left(23) ^ (v | tail_mask)).wrapping_mul(K);
     }
     h ^= h >> 31;
     h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);

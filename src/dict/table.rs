@@ -7,8 +7,8 @@
 //! value length, value bytes. A lookup hashes the key once, probes a few
 //! slots and compares bytes in place: no parsing, no allocation, no start-up.
 
-pub(crate) use crate::dict::keyhash::load_tail;
 use crate::dict::keyhash::{key_hash, key_hash_or};
+pub(crate) use crate::dict::keyhash::{key_hash_or_visiting, load_tail};
 
 /// The lookup key of a word, hashed once and then probed in any table keyed
 /// by folded words (lexicon, misspellings, names). An ASCII word is not
@@ -34,19 +34,6 @@ impl<'a> WordKey<'a> {
             bytes,
             ascii_word: true,
         })
-    }
-
-    /// [`WordKey::ascii_word`] of a word the caller knows to be ASCII (it
-    /// has read its bytes already), without checking again.
-    #[must_use]
-    #[inline]
-    pub(crate) fn ascii_word_checked(word: &'a str) -> Self {
-        debug_assert!(word.is_ascii());
-        Self {
-            hash: key_hash_or(word.as_bytes(), 0x20),
-            bytes: word.as_bytes(),
-            ascii_word: true,
-        }
     }
 
     /// [`WordKey::ascii_word`] with its hash already known (from an
@@ -117,7 +104,7 @@ pub(crate) fn eq_ignore_ascii_case_wide(a: &[u8], b: &[u8]) -> bool {
 /// Eight bytes with each ASCII capital lowercased (every other byte, UTF-8
 /// bytes included, unchanged): `u8::to_ascii_lowercase` on each byte.
 #[inline]
-fn ascii_lowercase8(x: u64) -> u64 {
+pub(crate) fn ascii_lowercase8(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Per byte, on its low seven bits (no carry crosses bytes): the high bit

@@ -75,6 +75,9 @@ impl Rule for LowercaseProperNoun {
         let lexicon = words();
         let doc_words = ctx.words(doc);
         let lexical = doc_words.lexical();
+        // Built once here (it is the same whenever it is first asked for):
+        // the loop then holds a plain reference.
+        let names = ctx.doc_names(doc);
         let mut lower_uses: Option<rustc_hash::FxHashMap<u64, u32>> = None;
         for i in doc_words.indices() {
             let shape = doc_words.shape(i);
@@ -88,9 +91,7 @@ impl Rule for LowercaseProperNoun {
             let lexical = lexical[i];
             if lexical.has_lowercase_form()
                 && !shape.has_apostrophe()
-                && !ctx
-                    .doc_names(doc)
-                    .capitalises_mid_sentence(doc_words.hash(i))
+                && !names.capitalises_mid_sentence(doc_words.hash(i))
             {
                 continue;
             }
@@ -103,11 +104,9 @@ impl Rule for LowercaseProperNoun {
                 } else {
                     lexicon.has_lowercase_form(stem) == Some(true)
                 };
-                if common {
-                    let names = ctx.doc_names(doc);
-                    if names.standalone(stem) < MIN_DOC_USES && !in_name(doc, i, stem, names) {
-                        return None;
-                    }
+                if common && names.standalone(stem) < MIN_DOC_USES && !in_name(doc, i, stem, names)
+                {
+                    return None;
                 }
                 Some((stem.to_string(), common))
             });
@@ -136,7 +135,6 @@ impl Rule for LowercaseProperNoun {
                     // commands, and foreign particles (`firefox`, `in toto`),
                     // unless the document itself writes the name capitalised.
                     let zipf = entry.map_or(0, |e| e.zipf100);
-                    let names = ctx.doc_names(doc);
                     let doc_capitalises = names.anywhere(&stem) > 0;
                     let applicability =
                         if stem.len() < 3 || is_name_out_of_place(doc, names, i, &stem) {
@@ -164,7 +162,6 @@ impl Rule for LowercaseProperNoun {
                 }
             }
             // 2. The document's own names.
-            let names = ctx.doc_names(doc);
             let (mid, standalone) = (names.count(&stem), names.standalone(&stem));
             if mid == 0 {
                 continue;

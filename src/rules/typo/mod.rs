@@ -10,7 +10,7 @@ pub mod unknown_word;
 
 use rustc_hash::FxHashMap;
 
-use crate::dict::table::{eq_ignore_ascii_case_wide, load_tail, WordKey};
+use crate::dict::table::{ascii_lowercase8, key_hash_or_visiting, load_tail, WordKey};
 use crate::dict::words::Words;
 use crate::text::case::{casing, fold_key, starts_with_capital, with_folded_key, Casing};
 use crate::text::{Document, TokenKind};
@@ -98,26 +98,34 @@ impl Shape {
     /// Two bits of [`Casing`] from here.
     const CASING_SHIFT: u8 = 5;
 
-    /// The shape of a word.
-    pub(crate) fn of(word: &str) -> Self {
+    /// The shape of a word and, for an ASCII word, the hash of its key
+    /// ([`WordKey::ascii_word`]), from one read of its bytes.
+    pub(crate) fn of_hashed(word: &str) -> (Self, u64) {
         let bytes = word.as_bytes();
         let Some(&first) = bytes.first() else {
-            return Self::from_parts(Casing::Lower, Self::ASCII);
+            return (
+                Self::from_parts(Casing::Lower, Self::ASCII),
+                key_hash_or_visiting(bytes, 0x20, |_| {}),
+            );
         };
         let mut flags = 0;
         if first.is_ascii_lowercase() {
             flags |= Self::ASCII_LOWER_START;
         }
         if !first.is_ascii_alphabetic() {
-            return Self::of_any(word, flags);
+            return (
+                Self::of_any(word, flags),
+                key_hash_or_visiting(bytes, 0x20, |_| {}),
+            );
         }
         // Eight bytes at a time (one step for most words), every question
-        // at once, as masks (no counting): which bytes are capitals,
-        // letters, apostrophes, non-ASCII. The first byte is a letter.
+        // at once, as masks (no counting), as the hash reads them: which
+        // bytes are capitals, letters, apostrophes, non-ASCII. The first
+        // byte is a letter.
         let (mut upper_after_first, mut all_letters_upper) = (false, true);
         let (mut apostrophe, mut high) = (false, 0u64);
         let mut first_chunk = true;
-        let mut tally = |x: u64| {
+        let hash = key_hash_or_visiting(bytes, 0x20, |x| {
             let classes = ByteClasses::of(x);
             let after_first = if first_chunk {
                 classes.upper & !0x80
@@ -129,18 +137,9 @@ impl Shape {
             all_letters_upper &= classes.upper == classes.letter;
             apostrophe |= classes.apostrophe != 0;
             high |= x & ByteClasses::HIGH;
-        };
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            tally(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        if !chunks.remainder().is_empty() {
-            tally(load_tail(chunks.remainder()));
-        }
+        });
         if high != 0 {
-            return Self::of_any(word, flags);
+            return (Self::of_any(word, flags), hash);
         }
         let first_upper = first.is_ascii_uppercase();
         flags |= Self::ASCII;
@@ -160,10 +159,10 @@ impl Shape {
             (true, true) if all_letters_upper => Casing::Upper,
             _ => Casing::Mixed,
         };
-        Self::from_parts(casing, flags)
+        (Self::from_parts(casing, flags), hash)
     }
 
-    /// [`Shape::of`] by the general functions: non-ASCII words and words
+    /// [`Shape::of_hashed`] by the general functions: non-ASCII words and words
     /// that do not start with a letter (`flags` holds what is known).
     fn of_any(word: &str, mut flags: u8) -> Self {
         if word.is_ascii() {
@@ -285,8 +284,82 @@ pub(crate) struct DocWords {
     folded: Vec<(usize, Box<str>)>,
 }
 
-/// Slots of the direct-mapped cache of [`DocWords::build`] (by hash).
-const LEXICAL_CACHE_SLOTS: usize = 1024;
+/// Slots of the cache of lexicon verdicts ([`VerdictCache`]).
+const VERDICT_CACHE_SLOTS: usize = 1024;
+
+/// The lexicon's verdicts on recent short ASCII words, per thread and kept
+/// across documents: most words of a text are repeats of a few hundred
+/// (`the`, `said`, `government`), and a repeat then costs a compare of two
+/// machine words instead of a probe of the lexicon. Direct-mapped by the
+/// word's hash. Exact: an entry holds the whole folded key (up to 16 bytes),
+/// and the lexicon never changes, so a hit is the verdict a probe would give
+/// (whichever documents the thread saw before).
+struct VerdictCache {
+    slots: Vec<CachedVerdict>,
+}
+
+/// One remembered verdict: a folded key, lowercase and zero-padded, its
+/// length (0: an empty slot) and the lexicon's class of it.
+#[derive(Clone, Copy)]
+struct CachedVerdict {
+    key: [u64; 2],
+    len: u8,
+    lexical: Lexical,
+}
+
+impl VerdictCache {
+    fn new() -> Self {
+        let empty = CachedVerdict {
+            key: [0; 2],
+            len: 0,
+            lexical: Lexical::NotAWord,
+        };
+        Self {
+            slots: vec![empty; VERDICT_CACHE_SLOTS],
+        }
+    }
+
+    /// The lexicon's class of the ASCII word `key`, from the cache or
+    /// probed and remembered.
+    #[inline]
+    fn lexical(&mut self, lexicon: &Words, key: &WordKey<'_>, word: &[u8]) -> Lexical {
+        let Some(folded) = folded_key16(word) else {
+            return Lexical::of_key(lexicon, key);
+        };
+        let slot = &mut self.slots[(key.hash() as usize) % VERDICT_CACHE_SLOTS];
+        if usize::from(slot.len) == word.len() && slot.key == folded {
+            return slot.lexical;
+        }
+        let lexical = Lexical::of_key(lexicon, key);
+        *slot = CachedVerdict {
+            key: folded,
+            len: word.len() as u8,
+            lexical,
+        };
+        lexical
+    }
+}
+
+/// The ASCII lowercase of a word of 1 to 16 bytes, zero-padded, as two
+/// machine words; `None` for a longer word.
+#[inline]
+fn folded_key16(word: &[u8]) -> Option<[u64; 2]> {
+    match word.len() {
+        1..=8 => Some([ascii_lowercase8(load_tail(word)), 0]),
+        9..=16 => {
+            let (head, tail) = word.split_at(8);
+            let head = u64::from_le_bytes([
+                head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7],
+            ]);
+            Some([ascii_lowercase8(head), ascii_lowercase8(load_tail(tail))])
+        }
+        _ => None,
+    }
+}
+
+thread_local! {
+    static VERDICTS: std::cell::RefCell<VerdictCache> = std::cell::RefCell::new(VerdictCache::new());
+}
 
 impl DocWords {
     /// Classifies every token of `doc`.
@@ -303,51 +376,35 @@ impl DocWords {
             line_breaks: Vec::new(),
             folded: Vec::new(),
         };
-        let mut cache = [(u32::MAX, Lexical::NotAWord); LEXICAL_CACHE_SLOTS];
-        for (i, t) in tokens.iter().enumerate() {
-            match t.kind {
-                TokenKind::Word => {}
-                TokenKind::Newline => {
-                    words.line_breaks.push(words.indices.len() as u32);
-                    continue;
+        VERDICTS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            for (i, t) in tokens.iter().enumerate() {
+                match t.kind {
+                    TokenKind::Word => {}
+                    TokenKind::Newline => {
+                        words.line_breaks.push(words.indices.len() as u32);
+                        continue;
+                    }
+                    _ => continue,
                 }
-                _ => continue,
-            }
-            words.indices.push(i as u32);
-            let word = &text[t.span.start..t.span.end];
-            let shape = Shape::of(word);
-            words.shapes[i] = shape;
-            let (lexical, hash) = if shape.is_ascii() {
-                let key = WordKey::ascii_word_checked(word);
-                let hash = key.hash();
-                // Most words of a text are repeats of a few hundred: the
-                // verdict on an earlier copy (same folded key, checked
-                // byte for byte) costs a compare instead of a probe.
-                let slot = &mut cache[(hash as usize) % LEXICAL_CACHE_SLOTS];
-                let earlier = slot.0 as usize;
-                let lexical = if slot.0 != u32::MAX
-                    && words.hashes[earlier] == hash
-                    && eq_ignore_ascii_case_wide(
-                        doc.token_text(earlier).as_bytes(),
-                        word.as_bytes(),
-                    ) {
-                    slot.1
+                words.indices.push(i as u32);
+                let word = &text[t.span.start..t.span.end];
+                let (shape, ascii_hash) = Shape::of_hashed(word);
+                words.shapes[i] = shape;
+                let (lexical, hash) = if shape.is_ascii() {
+                    let key = WordKey::ascii_word_hashed(word, ascii_hash);
+                    (cache.lexical(lexicon, &key, word.as_bytes()), ascii_hash)
                 } else {
-                    let lexical = Lexical::of_key(lexicon, &key);
-                    *slot = (i as u32, lexical);
-                    lexical
+                    let folded = fold_key(word);
+                    let key = WordKey::folded(&folded);
+                    let found = (Lexical::of_key(lexicon, &key), key.hash());
+                    words.folded.push((i, folded.into_boxed_str()));
+                    found
                 };
-                (lexical, hash)
-            } else {
-                let folded = fold_key(word);
-                let key = WordKey::folded(&folded);
-                let found = (Lexical::of_key(lexicon, &key), key.hash());
-                words.folded.push((i, folded.into_boxed_str()));
-                found
-            };
-            words.lexical[i] = lexical;
-            words.hashes[i] = hash;
-        }
+                words.lexical[i] = lexical;
+                words.hashes[i] = hash;
+            }
+        });
         words
     }
 
@@ -700,7 +757,10 @@ mod tests {
             "Ab'C",
             "",
         ] {
-            let shape = Shape::of(word);
+            let (shape, hash) = Shape::of_hashed(word);
+            if let Some(key) = WordKey::ascii_word(word) {
+                assert_eq!(hash, key.hash(), "{word}");
+            }
             assert_eq!(shape.casing(), casing(word), "{word}");
             assert_eq!(shape.is_capitalised(), starts_with_capital(word), "{word}");
             assert_eq!(
@@ -751,7 +811,7 @@ mod tests {
                 WordKey::folded(stem).hash(),
                 "{word}"
             );
-            assert_eq!(words.shape(i), Shape::of(word));
+            assert_eq!(words.shape(i), Shape::of_hashed(word).0);
         }
         assert_eq!(words.lexical()[indices_of(&doc, "teh")], Lexical::Unknown);
         assert_eq!(words.lexical()[indices_of(&doc, "The")], Lexical::Common);
@@ -767,14 +827,27 @@ mod tests {
             text.push_str(&format!("{word} {word}{} ", "s".repeat(n % 5)));
             text.push_str(["fish ", "Fish ", "FISH "][n % 3]);
         }
-        let doc = Document::new(&text, Format::Plain);
-        let words = DocWords::build(&doc);
+        text.push_str("internationalisation INTERNATIONALISATIONS Internationalization's");
+        // The cache outlives a document: a second one meets the first's
+        // verdicts (in other cases too).
+        let second = text.to_uppercase() + " " + &text.to_lowercase();
         let lexicon = crate::dict::words();
-        for i in words.indices() {
-            let folded = fold_key(doc.token_text(i));
-            let direct = Lexical::of_key(lexicon, &WordKey::folded(&folded));
-            assert_eq!(words.lexical()[i], direct, "{}", doc.token_text(i));
+        for text in [&text, &second] {
+            let doc = Document::new(text, Format::Plain);
+            let words = DocWords::build(&doc);
+            for i in words.indices() {
+                let folded = fold_key(doc.token_text(i));
+                let direct = Lexical::of_key(lexicon, &WordKey::folded(&folded));
+                assert_eq!(words.lexical()[i], direct, "{}", doc.token_text(i));
+            }
         }
+        assert_eq!(folded_key16(b"The"), folded_key16(b"tHE"));
+        assert_ne!(folded_key16(b"the"), folded_key16(b"thee"));
+        assert_ne!(
+            folded_key16(b"governmentalized"),
+            folded_key16(b"governmentalizes")
+        );
+        assert_eq!(folded_key16(b"governmentalizedx"), None);
     }
 
     #[test]
