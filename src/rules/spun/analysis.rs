@@ -1423,7 +1423,8 @@ struct WordChoice {
 /// cabinet`), since a spinner swaps runs of words. The second pass also
 /// holds a common word restored anywhere on the first pass to the lower
 /// bar of a rare one: the spinner's table is the same all through the
-/// document. An `a`/`an` before the
+/// document (unless the first pass also restored the word's original the
+/// other way, which shows a synonym set swapped both ways, not a table). An `a`/`an` before the
 /// word is corrected with it when the original starts with the other kind
 /// of sound (`an enormous` → `a massive`).
 #[inline(never)]
@@ -1453,6 +1454,20 @@ fn word_hits(
         chosen[c.word] = Some(c.key.clone());
         restored_keys.insert(seq.key(c.word));
     }
+    // A word restored one way and its original the other way (`home` for
+    // `house` here, `house` for `home` there) is no proof of a fixed
+    // table: spinners swap within synonym sets in both directions. Such
+    // words keep the bar of a common word everywhere.
+    let contested: rustc_hash::FxHashSet<&str> = first_pass
+        .iter()
+        .filter(|c| {
+            first_pass
+                .iter()
+                .any(|d| d.key == seq.key(c.word) && seq.key(d.word) == c.key)
+        })
+        .map(|c| seq.key(c.word))
+        .collect();
+    restored_keys.retain(|k| !contested.contains(k));
     let context = |w: usize| -> Option<&str> { chosen[w].as_deref().or(Some(seq.key(w))) };
     let mut firsts = first_pass.into_iter().peekable();
     let mut choices: Vec<WordChoice> = Vec::new();
