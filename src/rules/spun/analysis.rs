@@ -1458,16 +1458,18 @@ fn word_hits(
     // `house` here, `house` for `home` there) is no proof of a fixed
     // table: spinners swap within synonym sets in both directions. Such
     // words keep the bar of a common word everywhere.
-    let contested: rustc_hash::FxHashSet<&str> = first_pass
-        .iter()
-        .filter(|c| {
-            first_pass
-                .iter()
-                .any(|d| d.key == seq.key(c.word) && seq.key(d.word) == c.key)
-        })
-        .map(|c| seq.key(c.word))
-        .collect();
-    restored_keys.retain(|k| !contested.contains(k));
+    if !first_pass.is_empty() {
+        let swaps: rustc_hash::FxHashSet<(&str, &str)> = first_pass
+            .iter()
+            .map(|c| (seq.key(c.word), c.key.as_str()))
+            .collect();
+        let contested: rustc_hash::FxHashSet<&str> = swaps
+            .iter()
+            .filter(|(spun, original)| swaps.contains(&(*original, *spun)))
+            .map(|(spun, _)| *spun)
+            .collect();
+        restored_keys.retain(|k| !contested.contains(k));
+    }
     let context = |w: usize| -> Option<&str> { chosen[w].as_deref().or(Some(seq.key(w))) };
     let mut firsts = first_pass.into_iter().peekable();
     let mut choices: Vec<WordChoice> = Vec::new();
