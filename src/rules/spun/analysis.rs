@@ -1423,7 +1423,8 @@ struct WordChoice {
 /// cabinet`), since a spinner swaps runs of words. The second pass also
 /// holds a common word restored anywhere on the first pass to the lower
 /// bar of a rare one: the spinner's table is the same all through the
-/// document. An `a`/`an` before the
+/// document (unless the first pass also restored the word's original the
+/// other way, which shows a synonym set swapped both ways, not a table). An `a`/`an` before the
 /// word is corrected with it when the original starts with the other kind
 /// of sound (`an enormous` → `a massive`).
 #[inline(never)]
@@ -1452,6 +1453,22 @@ fn word_hits(
     for c in &first_pass {
         chosen[c.word] = Some(c.key.clone());
         restored_keys.insert(seq.key(c.word));
+    }
+    // A word restored one way and its original the other way (`home` for
+    // `house` here, `house` for `home` there) is no proof of a fixed
+    // table: spinners swap within synonym sets in both directions. Such
+    // words keep the bar of a common word everywhere.
+    if !first_pass.is_empty() {
+        let swaps: rustc_hash::FxHashSet<(&str, &str)> = first_pass
+            .iter()
+            .map(|c| (seq.key(c.word), c.key.as_str()))
+            .collect();
+        let contested: rustc_hash::FxHashSet<&str> = swaps
+            .iter()
+            .filter(|(spun, original)| swaps.contains(&(*original, *spun)))
+            .map(|(spun, _)| *spun)
+            .collect();
+        restored_keys.retain(|k| !contested.contains(k));
     }
     let context = |w: usize| -> Option<&str> { chosen[w].as_deref().or(Some(seq.key(w))) };
     let mut firsts = first_pass.into_iter().peekable();

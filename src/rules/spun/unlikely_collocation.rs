@@ -165,6 +165,21 @@ mod tests {
         );
     }
 
+    /// Regression: a word restored one way (`house` for `home`) while its
+    /// original is restored the other way (`home` for `house`) made both
+    /// words suspect all through the document, and literary prose judged
+    /// spun lost `the house` and `the home` wherever the context was even.
+    /// Spinners swap within synonym sets both ways: such words keep the bar
+    /// of a common word.
+    #[test]
+    fn words_restored_both_ways_are_not_suspect_everywhere() {
+        let text = format!(
+            "{SPUN}He went house early. They sold the home to a buyer. \
+             She walked into the house and sat."
+        );
+        assert_fires("S002", &text, &["house", "house"]);
+    }
+
     #[test]
     fn the_restoration_keeps_the_written_apostrophe() {
         let text = format!("{SPUN}They gained\u{2019}t stop.");
