@@ -47,3 +47,14 @@ pub fn assert_fixes_to(code: &str, text: &str, expected: &str) {
     let out = engine.fix(text, Format::Plain).expect("fixes converge");
     assert_eq!(out.text, expected, "{code} fixing {text:?}");
 }
+
+/// A xorshift64 generator seeded with `seed` (non-zero): reproducible
+/// random inputs for tests that compare a fast routine with a reference.
+pub fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}

@@ -536,13 +536,7 @@ mod tests {
     fn bit_parallel_distance_agrees_on_random_strings() {
         // Strings over three letters: many repeats and swaps; lengths up to
         // 12, every bound.
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
         let word = |next: &mut dyn FnMut() -> u64| -> Vec<u8> {
             let len = (next() % 13) as usize;
             (0..len).map(|_| b"abc"[(next() % 3) as usize]).collect()

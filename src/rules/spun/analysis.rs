@@ -1060,6 +1060,19 @@ fn judge_pair(
             None => best_swap(a, b, side, None, bar),
         }
     };
+    // The side whose swap fits best over `bar`, with its original.
+    let best_side = |bar: &Bar| {
+        (0..2)
+            .filter_map(|side| swap(side, bar).map(|(x, p)| (side, x, p)))
+            .fold(None, |best: Option<(usize, &'static str, f64)>, c| {
+                if best.is_none_or(|(_, _, bp)| c.2 > bp) {
+                    Some(c)
+                } else {
+                    best
+                }
+            })
+            .map(|(side, x, _)| (side, x))
+    };
     let mut chosen: Option<(usize, &'static str, bool)> = None;
     if !(seq.is_lower(i) && seq.is_lower(i + 1)) {
         // Capitals: a name, half a name, or a sentence start.
@@ -1082,29 +1095,13 @@ fn judge_pair(
         }
     }
     if chosen.is_none() && !weak_pass && has_strong_candidate(a, b) {
-        let mut best: Option<(usize, &'static str, f64)> = None;
-        for side in 0..2 {
-            if let Some((x, p)) = swap(side, &STRONG_BAR) {
-                if best.is_none_or(|(_, _, bp)| p > bp) {
-                    best = Some((side, x, p));
-                }
-            }
-        }
-        chosen = best.map(|(s, x, _)| (s, x, true));
+        chosen = best_side(&STRONG_BAR).map(|(s, x)| (s, x, true));
     }
     // A weak contrast on a pair with a spinner-table word is left to the
     // table, which knows what the spinner writes for what: a thesaurus
     // swap of its neighbour would hide the table's restoration.
     if chosen.is_none() && table.is_some_and(|t| t[i].is_none() && t[i + 1].is_none()) {
-        let mut best: Option<(usize, &'static str, f64)> = None;
-        for side in 0..2 {
-            if let Some((x, p)) = swap(side, &WEAK_BAR) {
-                if best.is_none_or(|(_, _, bp)| p > bp) {
-                    best = Some((side, x, p));
-                }
-            }
-        }
-        chosen = best.map(|(s, x, _)| (s, x, false));
+        chosen = best_side(&WEAK_BAR).map(|(s, x)| (s, x, false));
     }
     let (side, x, is_strong) = chosen?;
     if is_strong == weak_pass {

@@ -810,11 +810,21 @@ pub(crate) fn rank(
     right: Option<&str>,
     pool: &mut Vec<Candidate>,
 ) -> Vec<Ranked> {
+    score_between(typed, &remembered(typed, pool), left, right)
+}
+
+/// `prepared` scored between the raw neighbouring words.
+fn score_between(
+    typed: &str,
+    prepared: &Prepared,
+    left: Option<&str>,
+    right: Option<&str>,
+) -> Vec<Ranked> {
     let left = left.and_then(context_word);
     let right = right.and_then(context_word);
     let left = left.as_ref().map(|(k, z)| (k.as_str(), *z));
     let right = right.as_ref().map(|(k, z)| (k.as_str(), *z));
-    score_prepared(typed, &remembered(typed, pool), left, right)
+    score_prepared(typed, prepared, left, right)
 }
 
 /// The prepared ranking of `typed`, from the memo or made and remembered.
@@ -845,11 +855,7 @@ fn rank_uncached(
     right: Option<&str>,
     pool: &mut Vec<Candidate>,
 ) -> Vec<Ranked> {
-    let left = left.and_then(context_word);
-    let right = right.and_then(context_word);
-    let left = left.as_ref().map(|(k, z)| (k.as_str(), *z));
-    let right = right.as_ref().map(|(k, z)| (k.as_str(), *z));
-    score_prepared(typed, &prepare(typed, pool), left, right)
+    score_between(typed, &prepare(typed, pool), left, right)
 }
 
 /// A neighbouring word as context: folded, with its Zipf frequency.
@@ -1610,13 +1616,7 @@ mod tests {
 
     #[test]
     fn weighted_distance_agrees_with_the_whole_table() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
         // Letters with vowels, neighbouring keys and doubles in play.
         let letters = b"aeostrn";
         for _ in 0..3000 {
